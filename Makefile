@@ -1,0 +1,37 @@
+# One command to run the panel, one to test it. Both bootstrap .venv themselves.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+PORT   ?= 8501
+
+.PHONY: run test bench lint demo-db clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[postgres,test]'
+	@touch $(STAMP)
+
+.streamlit/secrets.toml: | $(STAMP)
+	$(PY) -m dashboard make-secrets .streamlit/secrets.toml
+
+demo-db: $(STAMP) .streamlit/secrets.toml
+	$(PY) -m dashboard init-db
+	$(PY) -m dashboard seed-demo --if-empty
+
+run: demo-db
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+
+test: $(STAMP) .streamlit/secrets.toml
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

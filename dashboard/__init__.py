@@ -1,0 +1,1 @@
+"""Panel Strategii Toruń: queries, domain rules, charts, services and the CLI."""

@@ -1,0 +1,35 @@
+"""The audit log: who exported or changed personal data, when, what, how many rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.orm import Session
+
+from db.engine import now, write_session
+from db.models import AuditLog
+
+
+def record(
+    session: Session, actor: str, action: str, detail: str = "", row_count: int | None = None
+) -> None:
+    """Add an entry inside the caller's transaction."""
+    session.execute(
+        insert(AuditLog).values(
+            at=now(), actor=actor, action=action, detail=detail, row_count=row_count
+        )
+    )
+
+
+def record_now(
+    engine: Engine, actor: str, action: str, detail: str = "", row_count: int | None = None
+) -> None:
+    """Add an entry in its own transaction (e.g. right before a file is handed out)."""
+    with write_session(engine) as session:
+        record(session, actor, action, detail, row_count)
+
+
+def recent_entries(engine: Engine, limit: int = 500) -> pd.DataFrame:
+    query = select(AuditLog).order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
+    with engine.connect() as connection:
+        return pd.read_sql(query, connection, parse_dates=["at"])

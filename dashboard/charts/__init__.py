@@ -1,0 +1,1 @@
+"""Charts: pure functions returning ``alt.Chart``; one place gives them their look."""

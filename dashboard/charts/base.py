@@ -1,0 +1,111 @@
+"""The common look of every chart: Polish formats, a colour-blind-safe palette,
+type sizes for the screen and for a projector, and image export (vl-convert).
+
+Area modules build un-configured charts; ``finalize`` is applied once, the same
+way on screen, in PNG/SVG downloads and in the meeting deck, so they match.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+# Okabe–Ito: distinguishable with the common forms of colour blindness.
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermilion
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+TRAFFIC_COLOURS = {"on_track": "#009E73", "at_risk": "#E69F00", "late": "#D55E00"}
+STATUS_COLOURS = {
+    "submitted": "#56B4E9",
+    "in_review": "#0072B2",
+    "consulted": "#CC79A7",
+    "accepted": "#009E73",
+    "partially_accepted": "#F0E442",
+    "rejected": "#D55E00",
+    "merged": "#999999",
+    "included": "#000000",
+}
+FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+
+PL_NUMBER_LOCALE = {
+    "decimal": ",",
+    "thousands": "\u00a0",
+    "grouping": [3],
+    "currency": ["", "\u00a0zł"],
+}
+PL_TIME_LOCALE = {
+    "dateTime": "%A, %e %B %Y, %X",
+    "date": "%d.%m.%Y",
+    "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["niedziela", "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota"],
+    "shortDays": ["niedz.", "pon.", "wt.", "śr.", "czw.", "pt.", "sob."],
+    "months": [
+        "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec",
+        "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień",
+    ],
+    "shortMonths": [
+        "sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
+    ],
+}  # fmt: skip
+EN_NUMBER_LOCALE = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]}
+
+# Type sizes in px: the panel on a laptop, and presentation mode on a projector.
+SCREEN_SIZES = {"title": 18, "subtitle": 14, "axis_label": 12, "axis_title": 13, "legend": 12}
+PROJECTOR_SIZES = {"title": 32, "subtitle": 20, "axis_label": 18, "axis_title": 20, "legend": 18}
+
+DATE_FORMAT = "%d.%m.%Y"
+
+
+def locale_for(lang: str) -> alt.Locale:
+    if lang == "en":
+        return alt.Locale(number=EN_NUMBER_LOCALE)
+    return alt.Locale(number=PL_NUMBER_LOCALE, time=PL_TIME_LOCALE)
+
+
+def finalize(
+    chart: alt.TopLevelMixin, lang: str = "pl", projector: bool = False
+) -> alt.TopLevelMixin:
+    """Apply locale, palette and type sizes. Call once, on the top-level chart."""
+    sizes = PROJECTOR_SIZES if projector else SCREEN_SIZES
+    return (
+        chart.configure(locale=locale_for(lang), font=FONT, background="white")
+        .configure_range(category=list(OKABE_ITO))
+        .configure_title(
+            fontSize=sizes["title"],
+            subtitleFontSize=sizes["subtitle"],
+            anchor="start",
+            color="#1B2631",
+        )
+        .configure_axis(
+            labelFontSize=sizes["axis_label"],
+            titleFontSize=sizes["axis_title"],
+            labelColor="#1B2631",
+            titleColor="#1B2631",
+            gridColor="#E1E6EB",
+        )
+        .configure_legend(
+            labelFontSize=sizes["legend"], titleFontSize=sizes["legend"], labelLimit=400
+        )
+        .configure_header(labelFontSize=sizes["axis_label"], titleFontSize=sizes["axis_title"])
+        .configure_mark(color=OKABE_ITO[0])
+        .configure_view(stroke=None)
+    )
+
+
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(chart.to_json(), scale=scale)
+
+
+def to_svg(chart: alt.TopLevelMixin) -> bytes:
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(chart.to_json()).encode("utf-8")

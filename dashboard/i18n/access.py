@@ -1,0 +1,3 @@
+"""Labels of the access area."""
+
+LABELS: dict[str, tuple[str, str]] = {}

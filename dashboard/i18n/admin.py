@@ -1,0 +1,3 @@
+"""Labels of the admin area."""
+
+LABELS: dict[str, tuple[str, str]] = {}

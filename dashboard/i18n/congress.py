@@ -1,0 +1,3 @@
+"""Labels of the congress area."""
+
+LABELS: dict[str, tuple[str, str]] = {}

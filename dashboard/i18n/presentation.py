@@ -1,0 +1,3 @@
+"""Labels of the presentation area."""
+
+LABELS: dict[str, tuple[str, str]] = {}

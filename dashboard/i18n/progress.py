@@ -1,0 +1,3 @@
+"""Labels of the progress area."""
+
+LABELS: dict[str, tuple[str, str]] = {}

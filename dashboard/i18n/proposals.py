@@ -1,0 +1,3 @@
+"""Labels of the proposals area."""
+
+LABELS: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,56 @@
+"""The app shell: page config, language switch, data-as-of line, database checks."""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from dashboard import web
+from dashboard.formatting import format_datetime
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from db.migrate import is_at_head
+
+
+def configure_page() -> None:
+    st.set_page_config(
+        page_title=t("app.title", web.lang()),
+        page_icon=":material/account_balance:",
+        layout="wide",
+        initial_sidebar_state="expanded",
+    )
+
+
+def language_switch() -> None:
+    if web.LANGUAGE_KEY not in st.session_state:
+        st.session_state[web.LANGUAGE_KEY] = DEFAULT_LANGUAGE
+    st.sidebar.segmented_control(
+        "Język / Language",
+        options=list(LANGUAGES),
+        format_func={"pl": "Polski", "en": "English"}.get,
+        key=web.LANGUAGE_KEY,
+        required=True,
+    )
+
+
+def ensure_database() -> None:
+    """Stop with one clear message when the database cannot serve the panel."""
+    try:
+        ready = is_at_head(web.engine())
+    except OperationalError as error:
+        st.error(web.tr("app.db_error", reason=_first_line(error)))
+        st.stop()
+    except SQLAlchemyError as error:
+        st.error(web.tr("app.db_error", reason=_first_line(error)))
+        st.stop()
+    if not ready:
+        st.error(web.tr("app.db_not_migrated"))
+        st.stop()
+
+
+def data_as_of_line() -> None:
+    st.sidebar.caption(web.tr("app.data_as_of", when=format_datetime(web.data_as_of())))
+
+
+def _first_line(error: Exception) -> str:
+    text = str(getattr(error, "orig", None) or error)
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__

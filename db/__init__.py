@@ -1,0 +1,1 @@
+"""Data layer: models, engine and sessions, migrations, demo data. Knows nothing of Streamlit."""
