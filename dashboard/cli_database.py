@@ -66,11 +66,20 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a plain SQLite URL (not in-memory, not a ``file:`` URI)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database).expanduser().resolve()
+
+
 def _require_sqlite_directory(engine: Engine) -> None:
-    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-        folder = Path(engine.url.database).expanduser().resolve().parent
-        if not folder.is_dir():
-            raise CliError(f"Katalog bazy danych nie istnieje: {folder}")
+    path = sqlite_file(engine)
+    if path is not None and not path.parent.is_dir():
+        raise CliError(f"Katalog bazy danych nie istnieje: {path.parent}")
 
 
 def cmd_init_db(args: argparse.Namespace) -> None:
@@ -128,8 +137,9 @@ def table_row_counts(engine: Engine) -> dict[str, int]:
 def cmd_check(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     _require_sqlite_directory(engine)
-    if engine.dialect.name == "sqlite" and not Path(engine.url.database or "").exists():
-        raise CliError(f"Plik bazy danych nie istnieje: {engine.url.database} — uruchom init-db")
+    path = sqlite_file(engine)
+    if path is not None and not path.exists():
+        raise CliError(f"Plik bazy danych nie istnieje: {path} — uruchom init-db")
     revision = current_revision(engine)
     head = head_revision()
     print(f"Baza danych: {engine.url.render_as_string(hide_password=True)} — połączenie działa.")
