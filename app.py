@@ -1,25 +1,21 @@
-"""Entry script: a router over the pages the current person may open."""
+"""Entry script: sign-in, then a router over the pages the current person may open."""
 
 import streamlit as st
 
-from dashboard import web
-from dashboard.navigation import pages_for
+from dashboard.ui import auth as sign_in
 from dashboard.ui import shell
 
 shell.configure_page()
 shell.language_switch()
 shell.ensure_database()
-current = web.actor()
-pages = [
-    st.Page(
-        spec.path,
-        title=web.tr(spec.title_key),
-        icon=spec.icon,
-        url_path=spec.url_path,
-        default=spec.default,
-    )
-    for spec in pages_for(current.role if current else None)
-]
+demo = sign_in.demo_mode()
+authenticator = sign_in.build_authenticator(demo)
+actor = sign_in.sidebar(authenticator, sign_in.current_actor(authenticator), demo)
+pages = sign_in.navigation_pages(actor)
 page = st.navigation(pages)
+if actor is None:
+    sign_in.remember_requested_page(page)
+else:
+    sign_in.return_to_requested_page(page, pages)
 shell.data_as_of_line()
 page.run()

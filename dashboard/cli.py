@@ -24,7 +24,13 @@ class CliError(Exception):
 
 # Modules adding their own commands through ``register(subparsers)``.
 # Each area appends its module here.
-COMMAND_MODULES = ("dashboard.cli_database",)
+COMMAND_MODULES = (
+    "dashboard.cli_database",
+    "dashboard.cli_import",
+    "dashboard.cli_users",
+    "dashboard.cli_proposals",
+    "dashboard.cli_deck",
+)
 
 
 def open_engine(args: argparse.Namespace) -> Engine:

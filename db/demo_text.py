@@ -131,18 +131,23 @@ SURNAMES = (
 # Combinations that name well-known real people (athletes, artists, politicians).
 FAMOUS_NAMES = frozenset(
     {
-        "Piotr Adamczyk",
-        "Krzysztof Krawczyk",
-        "Michał Wiśniewski",
-        "Marek Kamiński",
+        "Andrzej Adamczyk",
         "Anna Przybylska",
-        "Piotr Zieliński",
-        "Krzysztof Zalewski",
         "Dawid Kwiatkowski",
-        "Michał Kwiatkowski",
+        "Henryk Kowalczyk",
+        "Jan Grabowski",
         "Jan Szczepański",
+        "Jan Tomaszewski",
+        "Jerzy Dudek",
+        "Krzysztof Krawczyk",
         "Marcin Wasilewski",
-        "Tomasz Lis",
+        "Marek Kamiński",
+        "Marek Sawicki",
+        "Michał Kwiatkowski",
+        "Michał Wiśniewski",
+        "Michał Wójcik",
+        "Piotr Adamczyk",
+        "Piotr Zieliński",
     }
 )
 
@@ -280,7 +285,7 @@ TITLE_CORES = {
         "Strona internetowa rady okręgu|d",
         "Coroczne sprawozdanie rady okręgu dla mieszkańców|d",
         "Konsultacje inwestycji drogowych z radami okręgów|d",
-        "Festyn sąsiedzki organizowany przez radę okręgu|gd",
+        "Festyn sąsiedzki organizowany przez radę okręgu|g",
     ),
     "Organizacje pozarządowe": (
         "Fundusz małych grantów|gd",
@@ -331,7 +336,7 @@ TITLE_CORES = {
         "Akademia liderów lokalnych|g",
         "Debaty oksfordzkie o przyszłości Torunia|g",
         "Warsztaty z budżetu obywatelskiego|gd",
-        "Program staży w Urzędzie Miasta|g",
+        "Program staży w Urzędzie Miasta dla studentów|",
         "Kampania o prawach mieszkańców|g",
         "Seniorzy uczą młodzież — program międzypokoleniowy|",
         "Uniwersytet Trzeciego Wieku w każdym okręgu|",
@@ -381,7 +386,6 @@ GROUPS_GENITIVE = (
     "studentów",
     "dzieci",
     "mieszkańców osiedli",
-    "rowerzystów",
 )
 
 TITLE_ENDINGS = (" — pilotaż", " — program na lata 2026–2030", " (propozycja rozszerzona)")
@@ -497,6 +501,12 @@ REJECTED_NOTES = (
     "Wskazany teren nie należy do miasta.",
     "Propozycja dotyczy zadania operacyjnego, a nie celu strategicznego.",
 )
+NOTES_BY_STATUS = {
+    "in_review": IN_REVIEW_NOTES,
+    "accepted": ACCEPTED_NOTES,
+    "partially_accepted": PARTIALLY_ACCEPTED_NOTES,
+    "rejected": REJECTED_NOTES,
+}
 MERGED_NOTE = "Połączono z propozycją nr {target_id} „{target_title}” — podobny zakres."
 INCLUDED_NOTE = "Włączono do projektu strategii — cel operacyjny {goal}."
 

@@ -1,6 +1,8 @@
 """Shared fixtures: real databases (SQLite file and PostgreSQL), migrated to head.
 
-- ``engine``: an empty migrated database, once on SQLite and once on PostgreSQL.
+- ``engine``: an empty migrated database, once on SQLite and once on PostgreSQL
+  (SQLite: a copy of a file migrated once; PostgreSQL: one migrated database per run,
+  emptied before each test).
 - ``sqlite_engine``: the same on SQLite only.
 - ``demo_url``: a SQLite demo database built once per test session (read-only use).
 - ``demo_copy_url``: a private copy of it for a test that writes.
@@ -14,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 from db.demo import seed_demo
 from db.engine import make_engine
@@ -30,19 +32,56 @@ def db_kind(request) -> str:
     return request.param
 
 
-@pytest.fixture
-def engine(db_kind: str, tmp_path: Path) -> Iterator[Engine]:
-    with temporary_database(db_kind, tmp_path) as url:
+@pytest.fixture(scope="session")
+def migrated_sqlite_template(tmp_path_factory) -> Path:
+    """Migrated once; each test gets a fresh copy of the file (faster than migrating)."""
+    path = tmp_path_factory.mktemp("template") / "migrated.sqlite"
+    eng = make_engine(f"sqlite:///{path}")
+    upgrade(eng)
+    eng.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres_url() -> Iterator[str]:
+    """One migrated PostgreSQL database per test run; emptied before each test."""
+    with temporary_database("postgresql", Path()) as url:
         eng = make_engine(url)
         upgrade(eng)
-        yield eng
         eng.dispose()
+        yield url
+
+
+def _empty_postgres(url: str) -> Engine:
+    eng = make_engine(url)
+    keep = {"alembic_version", "data_version"}
+    with eng.begin() as connection:
+        tables = [name for name in inspect(connection).get_table_names() if name not in keep]
+        quoted = ", ".join(f'"{name}"' for name in tables)
+        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        connection.execute(text("UPDATE data_version SET version = 0"))
+    return eng
+
+
+def fresh_sqlite_engine(template: Path, folder: Path) -> Engine:
+    path = folder / "test.sqlite"
+    shutil.copyfile(template, path)
+    return make_engine(f"sqlite:///{path}")
 
 
 @pytest.fixture
-def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
-    eng = make_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
-    upgrade(eng)
+def engine(db_kind: str, tmp_path: Path, request) -> Iterator[Engine]:
+    if db_kind == "sqlite":
+        eng = fresh_sqlite_engine(request.getfixturevalue("migrated_sqlite_template"), tmp_path)
+    else:
+        eng = _empty_postgres(request.getfixturevalue("migrated_postgres_url"))
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(migrated_sqlite_template: Path, tmp_path: Path) -> Iterator[Engine]:
+    eng = fresh_sqlite_engine(migrated_sqlite_template, tmp_path)
     yield eng
     eng.dispose()
 

@@ -57,8 +57,26 @@ PL_TIME_LOCALE = {
 EN_NUMBER_LOCALE = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]}
 
 # Type sizes in px: the panel on a laptop, and presentation mode on a projector.
-SCREEN_SIZES = {"title": 18, "subtitle": 14, "axis_label": 12, "axis_title": 13, "legend": 12}
-PROJECTOR_SIZES = {"title": 32, "subtitle": 20, "axis_label": 18, "axis_title": 20, "legend": 18}
+# "text" is the size of text marks (bar labels, rule captions) that do not set their own;
+# "label_limit" the widest axis label before it is cut with "…".
+SCREEN_SIZES = {
+    "title": 18,
+    "subtitle": 14,
+    "axis_label": 12,
+    "axis_title": 13,
+    "legend": 12,
+    "text": 12,
+    "label_limit": 240,
+}
+PROJECTOR_SIZES = {
+    "title": 32,
+    "subtitle": 20,
+    "axis_label": 18,
+    "axis_title": 20,
+    "legend": 18,
+    "text": 16,
+    "label_limit": 340,
+}
 
 DATE_FORMAT = "%d.%m.%Y"
 
@@ -89,12 +107,14 @@ def finalize(
             labelColor="#1B2631",
             titleColor="#1B2631",
             gridColor="#E1E6EB",
+            labelLimit=sizes["label_limit"],
         )
         .configure_legend(
             labelFontSize=sizes["legend"], titleFontSize=sizes["legend"], labelLimit=400
         )
         .configure_header(labelFontSize=sizes["axis_label"], titleFontSize=sizes["axis_title"])
         .configure_mark(color=OKABE_ITO[0])
+        .configure_text(fontSize=sizes["text"])
         .configure_view(stroke=None)
     )
 

@@ -1,3 +1,72 @@
-"""Labels of the admin area."""
+"""Labels of the admin page: users, audit log, backups."""
 
-LABELS: dict[str, tuple[str, str]] = {}
+LABELS: dict[str, tuple[str, str]] = {
+    "admin.title": ("Administracja", "Administration"),
+    "admin.tab.users": ("Użytkownicy", "Users"),
+    "admin.tab.audit": ("Dziennik zdarzeń", "Audit log"),
+    "admin.tab.backup": ("Kopia zapasowa", "Backup"),
+    # users
+    "admin.users.table": ("Konta użytkowników", "User accounts"),
+    "admin.users.col.username": ("Nazwa użytkownika", "Username"),
+    "admin.users.col.display_name": ("Imię i nazwisko", "Display name"),
+    "admin.users.col.email": ("E-mail", "E-mail"),
+    "admin.users.col.role": ("Rola", "Role"),
+    "admin.users.col.subteams": ("Podzespoły", "Subteams"),
+    "admin.users.col.disabled": ("Wyłączone", "Disabled"),
+    "admin.users.col.failed_logins": ("Nieudane logowania", "Failed sign-ins"),
+    "admin.users.col.locked_until": ("Zablokowane do", "Locked until"),
+    "admin.users.col.is_demo": ("Konto demo", "Demo account"),
+    "admin.users.col.created_at": ("Utworzone", "Created"),
+    "admin.users.add": ("Dodaj użytkownika", "Add a user"),
+    "admin.users.username": ("Nazwa użytkownika (login)", "Username (login)"),
+    "admin.users.display_name": ("Imię i nazwisko", "Display name"),
+    "admin.users.email": ("E-mail (opcjonalnie)", "E-mail (optional)"),
+    "admin.users.role": ("Rola", "Role"),
+    "admin.users.subteams": ("Podzespoły (tylko dla lidera)", "Subteams (leads only)"),
+    "admin.users.password": ("Hasło (co najmniej 12 znaków)", "Password (at least 12 characters)"),
+    "admin.users.password_repeat": ("Powtórz hasło", "Repeat the password"),
+    "admin.users.add_submit": ("Dodaj użytkownika", "Add user"),
+    "admin.users.added": ("Dodano użytkownika {username}.", "User {username} added."),
+    "admin.users.manage": ("Zmień konto", "Change an account"),
+    "admin.users.pick": ("Użytkownik", "User"),
+    "admin.users.new_password": ("Nowe hasło (co najmniej 12 znaków)", "New password (12+ characters)"),
+    "admin.users.set_password": ("Ustaw hasło", "Set password"),
+    "admin.users.password_set": (
+        "Ustawiono nowe hasło użytkownika {username}.",
+        "New password set for {username}.",
+    ),
+    "admin.users.disable": ("Wyłącz konto", "Disable account"),
+    "admin.users.enable": ("Włącz konto", "Enable account"),
+    "admin.users.disabled": ("Wyłączono konto {username}.", "Account {username} disabled."),
+    "admin.users.enabled": ("Włączono konto {username}.", "Account {username} enabled."),
+    "admin.users.unlock": ("Odblokuj logowanie", "Unlock sign-in"),
+    "admin.users.unlocked": (
+        "Odblokowano logowanie użytkownika {username}.",
+        "Sign-in unlocked for {username}.",
+    ),
+    "admin.users.no_users": ("Brak kont.", "No accounts."),
+    # audit
+    "admin.audit.intro": (
+        "Kto, kiedy i co zrobił z danymi osobowymi oraz kontami (ostatnie {limit} wpisów).",
+        "Who did what with personal data and accounts, and when (latest {limit} entries).",
+    ),
+    "admin.audit.col.at": ("Kiedy", "When"),
+    "admin.audit.col.actor": ("Kto", "Who"),
+    "admin.audit.col.action": ("Czynność", "Action"),
+    "admin.audit.col.detail": ("Szczegóły", "Details"),
+    "admin.audit.col.row_count": ("Liczba wierszy", "Rows"),
+    "admin.audit.empty": ("Dziennik jest pusty.", "The log is empty."),
+    "admin.audit.filter_actor": ("Kto (filtr)", "Who (filter)"),
+    # backup
+    "admin.backup.intro": (
+        "Kopia bazy SQLite jest wykonywana bezpiecznie w trakcie pracy panelu.",
+        "The SQLite backup is taken safely while the panel is in use.",
+    ),
+    "admin.backup.create": ("Utwórz kopię zapasową", "Create a backup"),
+    "admin.backup.download": ("Pobierz kopię ({name})", "Download the backup ({name})"),
+    "admin.backup.failed": ("Nie udało się utworzyć kopii: {reason}", "Backup failed: {reason}"),
+    "admin.backup.postgres": (
+        "Baza PostgreSQL: kopię wykonuje administrator serwera narzędziem pg_dump, np.:",
+        "PostgreSQL database: the server's administrator takes the backup with pg_dump, e.g.:",
+    ),
+}

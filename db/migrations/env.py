@@ -4,6 +4,14 @@ from alembic import context
 
 from db.models import Base
 
+# Search objects created by revision 0002 outside the models (FTS5 table and its
+# shadow tables on SQLite, a GIN expression index on PostgreSQL).
+SEARCH_OBJECT_PREFIXES = ("proposals_fts", "ix_proposals_search")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (name or "").startswith(SEARCH_OBJECT_PREFIXES)
+
 
 def run_migrations() -> None:
     config = context.config
@@ -14,6 +22,7 @@ def run_migrations() -> None:
             target_metadata=Base.metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()

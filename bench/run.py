@@ -1,0 +1,419 @@
+"""``make bench``: the panel measured on a city-scale database.
+
+1. Builds (or reuses) ``bench/data/city-scale-<scale>.sqlite`` with ``seed-demo``:
+   at the default scale 313 that is 100,160 proposals and 300,480 sign-ups.
+2. Every page under AppTest, in process, as a signed-in admin: the first run with
+   empty caches and a repeated run (the median of three).
+3. The proposal search for five typical Polish queries (count, first page, facets).
+4. The import of a 50,000-row sign-up file (rows per second), into a copy.
+5. Peak memory (RSS of the server process tree) of a served panel while ten
+   Chromium sessions use it.
+
+Writes ``bench/results/latest.json`` and ``bench/results/latest.md`` and prints the table.
+``python -m bench.run --help`` lists the options (skip parts, other scale).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "bench" / "data"
+RESULTS_DIR = ROOT / "bench" / "results"
+DEFAULT_SCALE = 313  # 320 proposals and 960 sign-ups per unit of scale (db/demo.py)
+MIN_PROPOSALS = 100_000
+MIN_SIGNUPS = 300_000
+IMPORT_ROWS = 50_000
+BROWSER_SESSIONS = 10
+
+PAGE_FIRST_TARGET_S = 1.5
+PAGE_REPEAT_TARGET_S = 0.2
+SEARCH_TARGET_S = 0.2
+IMPORT_TARGET_ROWS_S = 5_000
+MEMORY_TARGET_MB = 600
+SEARCH_QUERIES = ("rower", "ławki", "zieleń w okręgu", "konsultacje społeczne", "Rada Seniorów")
+
+
+@dataclass
+class Row:
+    name: str
+    measured: float | None
+    unit: str
+    target: str
+    passed: bool | None
+    note: str = ""
+    cpu_seconds: float | None = None  # in-process CPU time, where it tells more than wall time
+
+
+# --- 1. the database ---------------------------------------------------------------------
+
+
+def run_cli(database_url: str, *args: str) -> None:
+    command = [sys.executable, "-m", "dashboard", "--database-url", database_url, *args]
+    subprocess.run(command, cwd=ROOT, check=True)
+
+
+def table_count(path: Path, table: str) -> int:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+
+
+def city_database(scale: int) -> Path:
+    """The benchmark database; built once per scale (a partial build is never reused)."""
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    path = DATA_DIR / f"city-scale-{scale}.sqlite"
+    if path.exists():
+        print(f"Reusing {path.relative_to(ROOT)}")
+        return path
+    partial = path.with_suffix(".building")
+    for leftover in DATA_DIR.glob(partial.name + "*"):
+        leftover.unlink()
+    url = f"sqlite:///{partial}"
+    print(f"Building {path.relative_to(ROOT)} (seed-demo --scale {scale}) ...", flush=True)
+    started = time.perf_counter()
+    run_cli(url, "init-db")
+    run_cli(url, "seed-demo", "--scale", str(scale))
+    with sqlite3.connect(partial) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("ANALYZE")
+    partial.rename(path)
+    print(f"Built in {time.perf_counter() - started:.0f} s", flush=True)
+    return path
+
+
+# --- 2. pages ----------------------------------------------------------------------------
+
+
+def page_rows(database_url: str) -> list[Row]:
+    import streamlit as st
+
+    from dashboard.navigation import PAGES
+    from tests.apptest_utils import ADMIN, page_test
+
+    def run_page(script: str):
+        at = page_test(script, database_url, actor=ADMIN, timeout=120)
+        return at
+
+    # Imports (pandas, altair, the app's modules) are not what a visitor waits for.
+    warm = run_page("pages/postepy.py")
+    warm.run()
+    rows = []
+    for spec in PAGES:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = run_page(spec.script)
+        first = _timed(at.run)
+        problems = [exception.message for exception in at.exception]
+        repeats = [_timed(at.run) for _ in range(3)]
+        repeat = statistics.median(repeats)
+        note = f"exception: {problems[0][:80]}" if problems else ""
+        rows.append(_row(f"/{spec.url_path} first run", first, PAGE_FIRST_TARGET_S, note))
+        rows.append(_row(f"/{spec.url_path} repeated run", repeat, PAGE_REPEAT_TARGET_S, note))
+        print(
+            f"  /{spec.url_path}: first {first:.3f} s, repeated {repeat:.3f} s {note}", flush=True
+        )
+    return rows
+
+
+def _timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def _timed_with_cpu(action: Callable[[], object]) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _cpu_timed(action: Callable[[], object]) -> float:
+    """CPU seconds of this process (SQLite runs in it): what a busy machine does not inflate."""
+    started = time.process_time()
+    action()
+    return time.process_time() - started
+
+
+def _row(name: str, seconds: float, target: float, note: str = "", cpu: float | None = None) -> Row:
+    passed = seconds <= target and not note
+    return Row(name, round(seconds, 3), "s", f"≤ {target} s", passed, note, _round(cpu))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+# --- 3. search ---------------------------------------------------------------------------
+
+
+def search_rows(database_url: str) -> list[Row]:
+    from dashboard.queries import proposals as queries
+    from db.engine import make_engine
+
+    engine = make_engine(database_url)
+    rows = []
+    for text in SEARCH_QUERIES:
+        filters = queries.ProposalFilters(q=text)
+        search = _search_call(queries, engine, filters)
+        search()  # the first call opens the connection and warms SQLite's page cache
+        seconds = statistics.median(_timed(search) for _ in range(3))
+        found = queries_count(queries, engine, filters)
+        rows.append(
+            _row(f'search "{text}" ({found:,} found)'.replace(",", " "), seconds, SEARCH_TARGET_S)
+        )
+        print(f"  search {text!r}: {seconds:.3f} s, {found} found", flush=True)
+    engine.dispose()
+    return rows
+
+
+def _search_call(queries, engine, filters) -> Callable[[], None]:
+    """What the proposals page runs for a search: the count, the first page, the facets."""
+
+    def search() -> None:
+        queries_count(queries, engine, filters)
+        queries.list_proposals(engine, filters)
+        queries.facet_counts(engine, filters)
+
+    return search
+
+
+def queries_count(queries, engine, filters) -> int:
+    return queries.count_proposals(engine, filters)
+
+
+# --- 4. import ---------------------------------------------------------------------------
+
+
+def write_signup_file(path: Path, rows: int) -> None:
+    header = "Imię i nazwisko;Adres e-mail;Okręg;Wiek;Kategoria;Data zgłoszenia\n"
+    ages = ("18-24", "25-34", "35-44", "45-54", "55-64", "65+")
+    start = date(2025, 9, 1)
+    lines = (
+        f"Mieszkanka Testowa {n};bench{n}@example.org;{1 + n % 13};{ages[n % 6]};resident;"
+        f"{start + timedelta(days=n % 25):%d.%m.%Y}\n"
+        for n in range(rows)
+    )
+    path.write_text(header + "".join(lines), encoding="utf-8")
+
+
+def import_rows(database_path: Path) -> list[Row]:
+    from dashboard.importers import import_signups
+    from db.engine import make_engine
+    from tests.apptest_utils import ADMIN
+
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
+        copy = Path(folder) / "copy.sqlite"
+        with sqlite3.connect(database_path) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        data = Path(folder) / "zapisy.csv"
+        write_signup_file(data, IMPORT_ROWS)
+        engine = make_engine(f"sqlite:///{copy}")
+        started, started_cpu = time.perf_counter(), time.process_time()
+        report = import_signups(engine, ADMIN, data, data.name, edition=2)
+        seconds = time.perf_counter() - started
+        cpu = time.process_time() - started_cpu
+        engine.dispose()
+    problems = len(report.problems)
+    rate = IMPORT_ROWS / seconds
+    note = f"{problems} problems reported" if problems or not report.applied else ""
+    print(
+        f"  import: {IMPORT_ROWS} rows in {seconds:.1f} s (CPU {cpu:.1f} s) = {rate:.0f} rows/s {note}",
+        flush=True,
+    )
+    return [
+        Row(
+            f"import of {IMPORT_ROWS:,} sign-ups".replace(",", " "),
+            round(rate),
+            "rows/s",
+            f"≥ {IMPORT_TARGET_ROWS_S:,}".replace(",", " ") + " rows/s",
+            rate >= IMPORT_TARGET_ROWS_S and not note,
+            note,
+            round(cpu, 3),
+        )
+    ]
+
+
+# --- 5. memory with ten browser sessions -------------------------------------------------
+
+
+def memory_rows(database_url: str) -> list[Row]:
+    from playwright.sync_api import sync_playwright
+
+    from dashboard.navigation import PAGES
+    from tests.e2e.harness import (
+        PanelServer,
+        browser_unavailable_reason,
+        launch_chromium,
+        rss_of_tree_kib,
+        settle,
+        sign_in,
+    )
+
+    reason = browser_unavailable_reason()
+    if reason:
+        return [
+            Row("server memory, 10 sessions", None, "MB", f"≤ {MEMORY_TARGET_MB} MB", None, reason)
+        ]
+    staff_pages = [spec.url_path for spec in PAGES if spec.audience != "public"]
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
+        server = PanelServer(database_url, Path(folder) / "streamlit.log").start()
+        peak = {"kib": rss_of_tree_kib(server.process.pid)}
+        idle_mb = peak["kib"] / 1024
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.is_set():
+                peak["kib"] = max(peak["kib"], rss_of_tree_kib(server.process.pid))
+                time.sleep(0.2)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            with sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
+                pages = []
+                for _ in range(BROWSER_SESSIONS):
+                    context = browser.new_context(viewport={"width": 1280, "height": 800})
+                    context.set_default_timeout(120_000)
+                    page = context.new_page()
+                    page.goto(server.url)
+                    settle(page)
+                    sign_in(page, "admin")
+                    pages.append(page)
+                for url_path in staff_pages:
+                    for page in pages:
+                        page.goto(f"{server.url}/{url_path}")
+                    for page in pages:
+                        settle(page)
+                browser.close()
+        finally:
+            stop.set()
+            sampler.join()
+            server.stop()
+    peak_mb = peak["kib"] / 1024
+    print(f"  memory: idle {idle_mb:.0f} MB, peak {peak_mb:.0f} MB with 10 sessions", flush=True)
+    return [
+        Row(
+            f"server memory, {BROWSER_SESSIONS} sessions (peak RSS)",
+            round(peak_mb),
+            "MB",
+            f"≤ {MEMORY_TARGET_MB} MB",
+            peak_mb <= MEMORY_TARGET_MB,
+            f"idle after start {idle_mb:.0f} MB",
+        )
+    ]
+
+
+# --- results -----------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{os.cpu_count()} CPU cores ({cpu}), {memory_gib:.0f} GiB RAM, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()}"
+    )
+
+
+def markdown_table(rows: list[Row], context: dict) -> str:
+    lines = [
+        f"Benchmark of {context['date']} on {context['machine']}; load average at start "
+        f"{context['load_average']}; database: {_thousands(context['proposals'])} proposals, "
+        f"{_thousands(context['signups'])} sign-ups (seed-demo --scale {context['scale']}).",
+        "",
+        "| measurement | result | CPU time | target | pass |",
+        "|---|---:|---:|---|:---:|",
+    ]
+    for row in rows:
+        result = "—" if row.measured is None else f"{row.measured:g} {row.unit}"
+        verdict = {True: "✅", False: "❌", None: "—"}[row.passed]
+        name = f"{row.name} ({row.note})" if row.note else row.name
+        cpu = "" if row.cpu_seconds is None else f"{row.cpu_seconds:g} s"
+        lines.append(f"| {name} | {result} | {cpu} | {row.target} | {verdict} |")
+    return "\n".join(lines) + "\n"
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--scale", type=int, default=DEFAULT_SCALE)
+    for part in ("pages", "search", "import", "memory"):
+        parser.add_argument(f"--skip-{part}", action="store_true", help=f"do not measure {part}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.chdir(ROOT)
+    database = city_database(args.scale)
+    url = f"sqlite:///{database}"
+    context = {
+        "date": date.today().isoformat(),
+        "machine": machine(),
+        "scale": args.scale,
+        "proposals": table_count(database, "proposals"),
+        "signups": table_count(database, "signups"),
+        "load_average": " ".join(f"{value:.1f}" for value in os.getloadavg()),
+    }
+    rows: list[Row] = []
+    parts = [
+        ("pages", lambda: page_rows(url)),
+        ("search", lambda: search_rows(url)),
+        ("import", lambda: import_rows(database)),
+        ("memory", lambda: memory_rows(url)),
+    ]
+    for name, measure in parts:
+        if getattr(args, f"skip_{name}"):
+            continue
+        print(f"Measuring {name} ...", flush=True)
+        try:
+            rows.extend(measure())
+        except Exception as error:  # one broken part must not hide the others' figures
+            rows.append(
+                Row(name, None, "", "runs", False, f"{type(error).__name__}: {error}"[:200])
+            )
+            print(f"  {name} failed: {error}", flush=True)
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    table = markdown_table(rows, context)
+    (RESULTS_DIR / "latest.md").write_text(table, encoding="utf-8")
+    payload = {**context, "rows": [asdict(row) for row in rows]}
+    (RESULTS_DIR / "latest.json").write_text(
+        json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print()
+    print(table)
+    big_enough = context["proposals"] >= MIN_PROPOSALS and context["signups"] >= MIN_SIGNUPS
+    if not big_enough:
+        print(f"Note: below city scale ({MIN_PROPOSALS} proposals, {MIN_SIGNUPS} sign-ups).")
+    return 0 if all(row.passed is not False for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Charts of presentation mode that count people, with small groups suppressed.
+
+A group of 1..threshold-1 people is drawn as an empty bar (length 0) labelled
+"<5": the group stays visible on the axis, its size is not revealed by the bar,
+the label or the tooltip. Exact counts are shown from the threshold up.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard.i18n import format_int, t
+from dashboard.privacy import small_group_label
+
+SHOWN = "shown"
+LABEL = "label"
+TEXT = "text"
+
+
+def suppress_for_drawing(frame: pd.DataFrame, count_column: str, threshold: int) -> pd.DataFrame:
+    """Add ``shown`` (the bar length: 0 for a small group) and ``text`` ("<5" or the count)."""
+    result = frame.copy()
+    counts = result[count_column].astype(int)
+    small = (counts > 0) & (counts < threshold)
+    result[SHOWN] = counts.where(~small, 0)
+    result[TEXT] = [
+        small_group_label(threshold) if is_small else format_int(int(count))
+        for count, is_small in zip(counts, small, strict=True)
+    ]
+    return result
+
+
+def suppressed_bar_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    category_title: str,
+    value_title: str,
+    threshold: int,
+    sort_by_count: bool = True,
+) -> alt.LayerChart:
+    """Horizontal bars of ``frame[label]`` by ``frame[count]`` with "<threshold" labels."""
+    data = suppress_for_drawing(frame, "count", threshold)
+    order = (
+        data.sort_values(["count", LABEL], ascending=[False, True])[LABEL].tolist()
+        if sort_by_count
+        else data[LABEL].tolist()
+    )
+    # The exact counts must not travel in the chart's data (the browser gets the spec).
+    data = data[[LABEL, SHOWN, TEXT]]
+    y = alt.Y(f"{LABEL}:N", title=category_title, sort=order, axis=alt.Axis(labelLimit=360))
+    tooltip = [
+        alt.Tooltip(f"{LABEL}:N", title=category_title),
+        alt.Tooltip(f"{TEXT}:N", title=value_title),
+    ]
+    base = alt.Chart(data, title=title)
+    bars = base.mark_bar().encode(
+        x=alt.X(f"{SHOWN}:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
+        y=y,
+        tooltip=tooltip,
+    )
+    labels = base.mark_text(align="left", dx=6, baseline="middle", fontSize=16).encode(
+        x=alt.X(f"{SHOWN}:Q"), y=y, text=alt.Text(f"{TEXT}:N"), tooltip=tooltip
+    )
+    return alt.layer(bars, labels)
+
+
+def empty_chart(title: str, lang: str) -> alt.Chart:
+    """A chart that says there is nothing to show (keeps the slide and the page layout)."""
+    frame = pd.DataFrame({TEXT: [t("presentation.no_data", lang)]})
+    return (
+        alt.Chart(frame, title=title)
+        .mark_text(fontSize=24, color="#1B2631")
+        .encode(text=alt.Text(f"{TEXT}:N"))
+    )

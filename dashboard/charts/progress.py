@@ -1,0 +1,288 @@
+"""Progress charts: traffic lights, milestone timeline, proposal pipeline.
+
+Pure functions: DataFrames (as returned by ``dashboard.queries.progress``) and a
+language in, an un-configured ``alt.Chart`` with a title out. ``finalize``
+(``dashboard.charts.base``) is applied by whoever draws or exports the chart.
+Status is always told by a text label or a shape as well as by colour.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import altair as alt
+import pandas as pd
+
+from dashboard.charts.base import DATE_FORMAT, STATUS_COLOURS, TRAFFIC_COLOURS
+from dashboard.formatting import format_date
+from dashboard.i18n import format_percent, t
+from dashboard.progress import (
+    DONE,
+    MILESTONE_STATES,
+    OPEN,
+    OVERDUE,
+    TRAFFIC_STATUSES,
+)
+from db.models import PROPOSAL_STATUSES
+
+MILESTONE_COLOURS = {DONE: "#009E73", OPEN: "#0072B2", OVERDUE: "#D55E00"}
+MILESTONE_SHAPES = {DONE: "circle", OPEN: "diamond", OVERDUE: "triangle-down"}
+CONGRESS_COLOUR = "#CC79A7"
+AS_OF_COLOUR = "#1B2631"
+# How far around the milestones a Congress edition may lie and still be marked.
+CONGRESS_MARGIN_DAYS = 120
+SUBTEAM_LABEL_LIMIT = 320
+SHARE_AXIS_END = 1.4
+SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+MIN_LABELLED_SEGMENT = 3
+# Fills dark enough that their step number is written in white.
+DARK_STATUS_FILLS = ("in_review", "included")
+
+
+def traffic_label(status: str, lang: str) -> str:
+    return t(f"progress.traffic.{status}", lang)
+
+
+def _subteam_axis() -> alt.Axis:
+    # No axis title: the subteam names say what they are, and long names would collide.
+    return alt.Axis(title=None, labelLimit=SUBTEAM_LABEL_LIMIT)
+
+
+def traffic_light_chart(progress: pd.DataFrame, lang: str = "pl") -> alt.Chart:
+    """Weighted completion per subteam as a bar, coloured AND labelled by its status.
+
+    ``progress``: ``subteam_progress`` rows (subteam, status, completion).
+    """
+    data = pd.DataFrame(
+        {
+            "subteam": progress["subteam"],
+            "completion": progress["completion"].astype(float),
+            "status_label": [traffic_label(s, lang) for s in progress["status"]],
+        }
+    )
+    data["text"] = [
+        f"{format_percent(share) if lang == 'pl' else f'{share:.0%}'} · {label}"
+        for share, label in zip(data["completion"], data["status_label"], strict=True)
+    ]
+    order = list(data["subteam"])
+    colour = alt.Color(
+        "status_label:N",
+        title=t("common.status", lang),
+        scale=alt.Scale(
+            domain=[traffic_label(s, lang) for s in TRAFFIC_STATUSES],
+            range=[TRAFFIC_COLOURS[s] for s in TRAFFIC_STATUSES],
+        ),
+        legend=alt.Legend(orient="bottom"),
+    )
+    base = alt.Chart(data).encode(
+        y=alt.Y("subteam:N", sort=order, axis=_subteam_axis()),
+        x=alt.X(
+            "completion:Q",
+            title=t("progress.chart.completion_axis", lang),
+            # Room right of a full bar for its text label; the axis still ends at 100 %.
+            scale=alt.Scale(domain=[0, SHARE_AXIS_END]),
+            axis=alt.Axis(format="%", values=SHARE_TICKS),
+        ),
+    )
+    bars = base.mark_bar().encode(
+        color=colour,
+        tooltip=[
+            alt.Tooltip("subteam:N", title=t("common.subteam", lang)),
+            alt.Tooltip("status_label:N", title=t("common.status", lang)),
+            alt.Tooltip(
+                "completion:Q", title=t("progress.chart.completion_axis", lang), format=".0%"
+            ),
+        ],
+    )
+    labels = base.mark_text(align="left", dx=6, color="#1B2631").encode(text=alt.Text("text:N"))
+    return (bars + labels).properties(
+        title=t("progress.chart.traffic_title", lang), height=alt.Step(36)
+    )
+
+
+def _milestone_frame(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "subteam": milestones["subteam"],
+            "title": milestones["title"],
+            "due_date": pd.to_datetime(milestones["due_date"]),
+            "due_text": [format_date(day) for day in milestones["due_date"]],
+            "done_text": [format_date(day) if day else "" for day in milestones["done_on"]],
+            "state_label": [t(f"progress.state.{s}", lang) for s in milestones["state"]],
+        }
+    )
+
+
+def _congress_in_view(congresses: pd.DataFrame, first: date, last: date) -> pd.DataFrame:
+    margin = timedelta(days=CONGRESS_MARGIN_DAYS)
+    if congresses.empty:
+        return congresses
+    keep = (congresses["ends_on"] >= first - margin) & (congresses["starts_on"] <= last + margin)
+    return congresses.loc[keep]
+
+
+def milestone_timeline_chart(
+    milestones: pd.DataFrame, congresses: pd.DataFrame, as_of: date, lang: str = "pl"
+) -> alt.LayerChart:
+    """Milestones per subteam on a time axis: done / open / overdue told apart by shape,
+    colour and legend label; a rule at the as-of date and the Congress dates shaded.
+
+    ``milestones``: ``milestones_as_of`` rows (subteam, title, due_date, done_on, state);
+    ``congresses``: ``congress_editions`` rows (name, starts_on, ends_on).
+    """
+    data = _milestone_frame(milestones, lang)
+    states = list(MILESTONE_STATES)
+    legend_labels = [t(f"progress.state.{s}", lang) for s in states]
+    days = [as_of, *milestones["due_date"]]
+    shown = _congress_in_view(congresses, min(days), max(days))
+    congress_data = pd.DataFrame(
+        {
+            "name": list(shown["name"]) if len(shown) else [],
+            "start": pd.to_datetime(shown["starts_on"]) if len(shown) else [],
+            "end": pd.to_datetime(shown["ends_on"]) + pd.Timedelta(days=1) if len(shown) else [],
+        }
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(size=160, filled=True, opacity=0.9)
+        .encode(
+            x=alt.X(
+                "due_date:T",
+                title=t("progress.chart.due_axis", lang),
+                axis=alt.Axis(format=DATE_FORMAT, labelAngle=0),
+            ),
+            y=alt.Y("subteam:N", sort=list(dict.fromkeys(data["subteam"])), axis=_subteam_axis()),
+            color=alt.Color(
+                "state_label:N",
+                title=t("progress.chart.state_legend", lang),
+                scale=alt.Scale(domain=legend_labels, range=[MILESTONE_COLOURS[s] for s in states]),
+            ),
+            shape=alt.Shape(
+                "state_label:N",
+                title=t("progress.chart.state_legend", lang),
+                scale=alt.Scale(domain=legend_labels, range=[MILESTONE_SHAPES[s] for s in states]),
+            ),
+            tooltip=[
+                alt.Tooltip("title:N", title=t("progress.col.milestone", lang)),
+                alt.Tooltip("subteam:N", title=t("common.subteam", lang)),
+                alt.Tooltip("due_text:N", title=t("progress.col.due_date", lang)),
+                alt.Tooltip("done_text:N", title=t("progress.col.done_on", lang)),
+                alt.Tooltip("state_label:N", title=t("progress.chart.state_legend", lang)),
+            ],
+        )
+    )
+    as_of_data = pd.DataFrame(
+        {
+            "day": [pd.Timestamp(as_of)],
+            "label": [t("progress.chart.as_of_rule", lang, date=format_date(as_of))],
+        }
+    )
+    as_of_rule = (
+        alt.Chart(as_of_data)
+        .mark_rule(color=AS_OF_COLOUR, strokeDash=[6, 4])
+        .encode(x=alt.X("day:T"))
+    )
+    as_of_text = (
+        alt.Chart(as_of_data)
+        .mark_text(
+            align="left", baseline="top", dx=4, dy=-14, y=0, color=AS_OF_COLOUR, fontWeight="bold"
+        )
+        .encode(x=alt.X("day:T"), text=alt.Text("label:N"))
+    )
+    congress_band = (
+        alt.Chart(congress_data)
+        .mark_rect(color=CONGRESS_COLOUR, opacity=0.35)
+        .encode(
+            x=alt.X("start:T"),
+            x2=alt.X2("end"),
+            tooltip=alt.Tooltip("name:N", title=t("progress.chart.congress", lang)),
+        )
+    )
+    congress_text = (
+        alt.Chart(congress_data)
+        .mark_text(align="left", baseline="bottom", dx=2, y=-2, color="#7A3D63")
+        .encode(x=alt.X("start:T"), text=alt.Text("name:N"))
+    )
+    return alt.layer(congress_band, congress_text, as_of_rule, as_of_text, points).properties(
+        title=alt.Title(
+            t("progress.chart.timeline_title", lang),
+            subtitle=t("progress.chart.as_of_subtitle", lang, date=format_date(as_of)),
+        ),
+        height=alt.Step(48),
+    )
+
+
+def pipeline_step_label(status: str, lang: str) -> str:
+    """'3 · przekazana do zaopiniowania': the workflow step number names the status in
+    the bar segments, so the stack is readable without telling colours apart."""
+    return f"{PROPOSAL_STATUSES.index(status) + 1} · {t(f'status.{status}', lang)}"
+
+
+def _stacked_pipeline(pipeline: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rank = {status: index for index, status in enumerate(PROPOSAL_STATUSES)}
+    data = pd.DataFrame(
+        {
+            "subteam": pipeline["subteam"],
+            "status_label": [pipeline_step_label(s, lang) for s in pipeline["status"]],
+            "step": [str(rank[s] + 1) for s in pipeline["status"]],
+            "rank": [rank[s] for s in pipeline["status"]],
+            "count": pipeline["count"].astype(int),
+            "text_colour": [
+                "white" if s in DARK_STATUS_FILLS else "#1B2631" for s in pipeline["status"]
+            ],
+        }
+    )
+    data = data.sort_values(["subteam", "rank"], kind="stable")
+    data["end"] = data.groupby("subteam", sort=False)["count"].cumsum()
+    data["start"] = data["end"] - data["count"]
+    data["middle"] = (data["start"] + data["end"]) / 2
+    return data
+
+
+def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
+    """Proposals per subteam stacked by status in workflow order; each segment carries
+    its workflow step number, matching the numbered legend.
+
+    ``pipeline``: ``pipeline_as_of`` rows (subteam, status, count).
+    """
+    data = _stacked_pipeline(pipeline, lang)
+    subteams = list(dict.fromkeys(pipeline["subteam"]))
+    labels = [pipeline_step_label(s, lang) for s in PROPOSAL_STATUSES]
+    y = alt.Y("subteam:N", sort=subteams, axis=_subteam_axis())
+    bars = (
+        alt.Chart(data)
+        .mark_bar(stroke="white", strokeWidth=1)
+        .encode(
+            y=y,
+            x=alt.X("start:Q", title=t("progress.chart.proposals_axis", lang)),
+            x2=alt.X2("end"),
+            color=alt.Color(
+                "status_label:N",
+                title=t("common.status", lang),
+                scale=alt.Scale(
+                    domain=labels, range=[STATUS_COLOURS[s] for s in PROPOSAL_STATUSES]
+                ),
+                legend=alt.Legend(orient="bottom", columns=4),
+            ),
+            tooltip=[
+                alt.Tooltip("subteam:N", title=t("common.subteam", lang)),
+                alt.Tooltip("status_label:N", title=t("common.status", lang)),
+                alt.Tooltip("count:Q", title=t("common.count", lang)),
+            ],
+        )
+    )
+    # Step numbers only where the segment is wide enough to hold one.
+    steps = (
+        alt.Chart(data)
+        .transform_filter(alt.datum.count >= MIN_LABELLED_SEGMENT)
+        .mark_text(fontWeight="bold")
+        .encode(
+            y=y,
+            x=alt.X("middle:Q"),
+            text=alt.Text("step:N"),
+            color=alt.Color("text_colour:N", scale=None),
+        )
+    )
+    return alt.layer(bars, steps).properties(
+        title=t("progress.chart.pipeline_title", lang), height=alt.Step(36)
+    )

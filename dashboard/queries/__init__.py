@@ -1,0 +1,1 @@
+"""SQL queries per area: functions ``fn(engine, ...) -> pd.DataFrame`` aggregating in SQL."""

@@ -1,0 +1,470 @@
+"""Congress of Dialogue statistics: sign-ups, capacity, days, workshops, who, attendance.
+
+Every function takes an engine and returns a DataFrame aggregated in SQL.
+Nothing here reads names or e-mails, so anonymising an edition changes no figure.
+Filters: the edition always; day, workshop and category narrow the sign-ups
+counted. Workshop fill rates always count every category (capacity is shared),
+so the category filter does not apply to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import (
+    Date,
+    Engine,
+    Float,
+    Integer,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    select,
+)
+
+from db.models import (
+    AGE_GROUPS,
+    PARTICIPANT_CATEGORIES,
+    District,
+    Event,
+    EventSession,
+    Signup,
+    SignupSession,
+)
+
+NEAR_FULL = 0.8  # fill rate from which a workshop is flagged
+FULL = 1.0
+DAY_PARTS = ("day1_only", "day2_only", "both")
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class CongressFilter:
+    edition: int
+    day: int | None = None
+    workshop_id: int | None = None
+    category: str | None = None
+
+
+def _frame(engine: Engine, statement, columns: list[str] | None = None) -> pd.DataFrame:
+    with engine.connect() as connection:
+        result = connection.execute(statement)
+        return pd.DataFrame(result.all(), columns=columns or list(result.keys()))
+
+
+def _event_id(edition: int):
+    return select(Event.id).where(Event.edition == edition).scalar_subquery()
+
+
+def _signup_conditions(flt: CongressFilter, *, edition: bool = True, workshop: bool = True):
+    conditions = []
+    if edition:
+        conditions.append(Signup.event_id == _event_id(flt.edition))
+    if flt.category is not None:
+        conditions.append(Signup.category == flt.category)
+    if flt.day is not None:
+        conditions.append(
+            exists(
+                select(SignupSession.signup_id)
+                .join(EventSession, EventSession.id == SignupSession.session_id)
+                .where(SignupSession.signup_id == Signup.id, EventSession.day == flt.day)
+            )
+        )
+    if workshop and flt.workshop_id is not None:
+        conditions.append(
+            exists(
+                select(SignupSession.signup_id).where(
+                    SignupSession.signup_id == Signup.id,
+                    SignupSession.session_id == flt.workshop_id,
+                )
+            )
+        )
+    return conditions
+
+
+def _count_if(condition):
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+ACTIVE = Signup.status != "cancelled"
+
+
+# --- editions and workshops ----------------------------------------------------
+
+
+def editions(engine: Engine) -> pd.DataFrame:
+    """Every edition, newest first, with its dates, registration window and target."""
+    statement = select(
+        Event.id,
+        Event.edition,
+        Event.name,
+        Event.starts_on,
+        Event.ends_on,
+        Event.venue,
+        Event.registration_open,
+        Event.registration_closes_on,
+        Event.target_signups,
+    ).order_by(Event.edition.desc())
+    return _frame(engine, statement)
+
+
+def workshops(engine: Engine, edition: int) -> pd.DataFrame:
+    """The workshops of an edition: id, day, title, capacity."""
+    statement = (
+        select(EventSession.id, EventSession.day, EventSession.title, EventSession.capacity)
+        .where(EventSession.event_id == _event_id(edition), EventSession.kind == "workshop")
+        .order_by(EventSession.day, EventSession.title)
+    )
+    return _frame(engine, statement)
+
+
+def _workshop_capacity_by_event():
+    return (
+        select(EventSession.event_id, func.sum(EventSession.capacity).label("capacity"))
+        .where(EventSession.kind == "workshop")
+        .group_by(EventSession.event_id)
+        .subquery()
+    )
+
+
+# --- totals ----------------------------------------------------------------------
+
+
+def totals_by_edition(engine: Engine, category: str | None = None) -> pd.DataFrame:
+    """Per edition: registered, waitlisted, cancelled and the total workshop capacity."""
+    signup_filter = [] if category is None else [Signup.category == category]
+    counts = (
+        select(
+            Signup.event_id,
+            _count_if(Signup.status == "registered").label("registered"),
+            _count_if(Signup.status == "waitlisted").label("waitlisted"),
+            _count_if(Signup.status == "cancelled").label("cancelled"),
+        )
+        .where(*signup_filter)
+        .group_by(Signup.event_id)
+        .subquery()
+    )
+    capacity = _workshop_capacity_by_event()
+    statement = (
+        select(
+            Event.edition,
+            Event.name,
+            func.coalesce(counts.c.registered, 0).label("registered"),
+            func.coalesce(counts.c.waitlisted, 0).label("waitlisted"),
+            func.coalesce(counts.c.cancelled, 0).label("cancelled"),
+            capacity.c.capacity,
+            Event.target_signups,
+        )
+        .outerjoin(counts, counts.c.event_id == Event.id)
+        .outerjoin(capacity, capacity.c.event_id == Event.id)
+        .order_by(Event.edition)
+    )
+    return _frame(engine, statement)
+
+
+def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
+    """Registered, waitlisted, cancelled of the filtered sign-ups, and the matching capacity."""
+    counts = select(
+        _count_if(Signup.status == "registered"),
+        _count_if(Signup.status == "waitlisted"),
+        _count_if(Signup.status == "cancelled"),
+    ).where(*_signup_conditions(flt))
+    capacity_conditions = [
+        EventSession.event_id == _event_id(flt.edition),
+        EventSession.kind == "workshop",
+    ]
+    if flt.day is not None:
+        capacity_conditions.append(EventSession.day == flt.day)
+    if flt.workshop_id is not None:
+        capacity_conditions.append(EventSession.id == flt.workshop_id)
+    capacity = select(func.sum(EventSession.capacity)).where(*capacity_conditions)
+    with engine.connect() as connection:
+        registered, waitlisted, cancelled = connection.execute(counts).one()
+        total_capacity = connection.execute(capacity).scalar()
+    return {
+        "registered": int(registered),
+        "waitlisted": int(waitlisted),
+        "cancelled": int(cancelled),
+        "capacity": None if total_capacity is None else int(total_capacity),
+    }
+
+
+# --- days and workshops --------------------------------------------------------------
+
+
+def day_split(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """Active sign-ups for day 1 only, day 2 only and both days (part, count)."""
+    per_signup = (
+        select(
+            SignupSession.signup_id,
+            func.max(case((EventSession.day == 1, 1), else_=0)).label("day1"),
+            func.max(case((EventSession.day == 2, 1), else_=0)).label("day2"),
+        )
+        .join(EventSession, EventSession.id == SignupSession.session_id)
+        .group_by(SignupSession.signup_id)
+        .subquery()
+    )
+    statement = (
+        select(
+            _count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 0)),
+            _count_if(and_(per_signup.c.day1 == 0, per_signup.c.day2 == 1)),
+            _count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 1)),
+        )
+        .select_from(Signup)
+        .join(per_signup, per_signup.c.signup_id == Signup.id)
+        .where(ACTIVE, *_signup_conditions(flt))
+    )
+    with engine.connect() as connection:
+        counts = connection.execute(statement).one()
+    return pd.DataFrame({"part": list(DAY_PARTS), "count": [int(value) for value in counts]})
+
+
+def fill_flag(rate: float | None) -> str:
+    """``full`` from 100 %, ``near_full`` from 80 %, else ``ok`` (``no_limit`` without a capacity)."""
+    if rate is None or pd.isna(rate):
+        return "no_limit"
+    if rate >= FULL:
+        return "full"
+    if rate >= NEAR_FULL:
+        return "near_full"
+    return "ok"
+
+
+def workshop_fill(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """Per workshop: capacity, registered, waitlisted, fill rate and its flag."""
+    counts = (
+        select(
+            SignupSession.session_id,
+            _count_if(Signup.status == "registered").label("registered"),
+            _count_if(Signup.status == "waitlisted").label("waitlisted"),
+        )
+        .join(Signup, Signup.id == SignupSession.signup_id)
+        .group_by(SignupSession.session_id)
+        .subquery()
+    )
+    registered = func.coalesce(counts.c.registered, 0)
+    fill_rate = case(
+        (EventSession.capacity > 0, cast(registered, Float) / EventSession.capacity),
+        else_=None,
+    )
+    conditions = [EventSession.event_id == _event_id(flt.edition), EventSession.kind == "workshop"]
+    if flt.day is not None:
+        conditions.append(EventSession.day == flt.day)
+    if flt.workshop_id is not None:
+        conditions.append(EventSession.id == flt.workshop_id)
+    statement = (
+        select(
+            EventSession.id.label("session_id"),
+            EventSession.day,
+            EventSession.title,
+            EventSession.capacity,
+            registered.label("registered"),
+            func.coalesce(counts.c.waitlisted, 0).label("waitlisted"),
+            fill_rate.label("fill_rate"),
+        )
+        .outerjoin(counts, counts.c.session_id == EventSession.id)
+        .where(*conditions)
+        .order_by(EventSession.day, EventSession.title)
+    )
+    frame = _frame(engine, statement)
+    frame["fill_rate"] = pd.to_numeric(frame["fill_rate"], errors="coerce").astype("float64")
+    frame["flag"] = [fill_flag(rate) for rate in frame["fill_rate"]]
+    return frame
+
+
+# --- over time -----------------------------------------------------------------------
+
+
+def _signup_day(engine: Engine):
+    if engine.dialect.name == "sqlite":
+        return func.date(Signup.created_at)
+    return cast(Signup.created_at, Date)
+
+
+def _days_before(engine: Engine):
+    """Whole days from a sign-up to its edition's first day."""
+    if engine.dialect.name == "sqlite":
+        return cast(
+            func.julianday(Event.starts_on) - func.julianday(func.date(Signup.created_at)),
+            Integer,
+        )
+    return cast(Event.starts_on - cast(Signup.created_at, Date), Integer)
+
+
+def cumulative_signups(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """Active sign-ups per day of registration and their running total (date, signups, cumulative)."""
+    day = _signup_day(engine)
+    statement = (
+        select(
+            day.label("date"),
+            func.count(Signup.id).label("signups"),
+            func.sum(func.count(Signup.id)).over(order_by=day).label("cumulative"),
+        )
+        .where(ACTIVE, *_signup_conditions(flt))
+        .group_by(day)
+        .order_by(day)
+    )
+    frame = _frame(engine, statement)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.astype({"signups": "int64", "cumulative": "int64"})
+
+
+def previous_edition(engine: Engine, edition: int) -> int | None:
+    statement = select(func.max(Event.edition)).where(Event.edition < edition)
+    with engine.connect() as connection:
+        return connection.execute(statement).scalar()
+
+
+def edition_comparison(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """This edition and the previous one, aligned on days before the event.
+
+    Columns: edition, name, days_before, signups, cumulative. Day and category filters
+    apply to both editions; a workshop belongs to one edition, so it is ignored.
+    """
+    previous = previous_edition(engine, flt.edition)
+    chosen = [flt.edition] if previous is None else [flt.edition, previous]
+    days_before = _days_before(engine)
+    conditions = _signup_conditions(flt, edition=False, workshop=False)
+    statement = (
+        select(
+            Event.edition,
+            Event.name,
+            days_before.label("days_before"),
+            func.count(Signup.id).label("signups"),
+            func.sum(func.count(Signup.id))
+            .over(partition_by=Event.edition, order_by=days_before.desc())
+            .label("cumulative"),
+        )
+        .join(Event, Event.id == Signup.event_id)
+        .where(ACTIVE, Event.edition.in_(chosen), *conditions)
+        .group_by(Event.edition, Event.name, days_before)
+        .order_by(Event.edition, days_before.desc())
+    )
+    frame = _frame(engine, statement)
+    return frame.astype(
+        {"edition": "int64", "days_before": "int64", "signups": "int64", "cumulative": "int64"}
+    )
+
+
+# --- who -------------------------------------------------------------------------------
+
+
+def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """Active sign-ups per okręg (all 13, zeros included) plus those outside Toruń.
+
+    Columns: district_number (0 = outside / not given), district, count.
+    """
+    counts = (
+        select(Signup.district_id, func.count(Signup.id).label("count"))
+        .where(ACTIVE, *_signup_conditions(flt))
+        .group_by(Signup.district_id)
+        .subquery()
+    )
+    per_district = (
+        select(
+            District.number.label("district_number"),
+            District.name.label("district"),
+            func.coalesce(counts.c.count, 0).label("count"),
+        )
+        .outerjoin(counts, counts.c.district_id == District.id)
+        .order_by(District.number)
+    )
+    outside = select(
+        literal(0).label("district_number"),
+        literal(UNKNOWN).label("district"),
+        func.count(Signup.id).label("count"),
+    ).where(ACTIVE, Signup.district_id.is_(None), *_signup_conditions(flt))
+    frame = pd.concat([_frame(engine, per_district), _frame(engine, outside)], ignore_index=True)
+    return frame.astype({"district_number": "int64", "count": "int64"})
+
+
+def _count_by(engine: Engine, flt: CongressFilter, column, order: tuple[str, ...], name: str):
+    statement = (
+        select(column.label(name), func.count(Signup.id).label("count"))
+        .where(ACTIVE, *_signup_conditions(flt))
+        .group_by(column)
+    )
+    frame = _frame(engine, statement)
+    frame[name] = frame[name].fillna(UNKNOWN)
+    counts = frame.set_index(name)["count"]
+    # Every group is listed (zeros too) in its natural order; unknown only if present.
+    keys = list(order) + ([UNKNOWN] if UNKNOWN in counts.index else [])
+    frame = counts.reindex(keys, fill_value=0).rename_axis(name).reset_index()
+    return frame.astype({"count": "int64"})
+
+
+def by_age_group(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """Active sign-ups per age group (age_group, count), youngest first."""
+    return _count_by(engine, flt, Signup.age_group, AGE_GROUPS, "age_group")
+
+
+def by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """Active sign-ups per participant category (category, count)."""
+    return _count_by(engine, flt, Signup.category, PARTICIPANT_CATEGORIES, "category")
+
+
+# --- attendance -------------------------------------------------------------------------
+
+
+def edition_has_ended(engine: Engine, edition: int, today: date) -> bool:
+    statement = select(Event.ends_on).where(Event.edition == edition)
+    with engine.connect() as connection:
+        ends_on = connection.execute(statement).scalar()
+    return ends_on is not None and ends_on < today
+
+
+def _attendance_columns():
+    came = _count_if(Signup.attended.is_(True))
+    missed = _count_if(Signup.attended.is_not(True))
+    rate = case(
+        (func.count(Signup.id) > 0, cast(missed, Float) / func.count(Signup.id)), else_=None
+    )
+    return came.label("came"), missed.label("did_not_come"), rate.label("no_show_rate")
+
+
+def _attendance_frame(engine: Engine, statement) -> pd.DataFrame:
+    frame = _frame(engine, statement)
+    frame["no_show_rate"] = pd.to_numeric(frame["no_show_rate"], errors="coerce").astype("float64")
+    return frame.astype({"came": "int64", "did_not_come": "int64"})
+
+
+def attendance_totals(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """One row for the registered sign-ups: came, did_not_come, no_show_rate."""
+    statement = select(*_attendance_columns()).where(
+        Signup.status == "registered", *_signup_conditions(flt)
+    )
+    return _attendance_frame(engine, statement)
+
+
+def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """Registered sign-ups per workshop: title, came, did_not_come, no_show_rate."""
+    statement = (
+        select(EventSession.title, *_attendance_columns())
+        .select_from(Signup)
+        .join(SignupSession, SignupSession.signup_id == Signup.id)
+        .join(EventSession, EventSession.id == SignupSession.session_id)
+        .where(
+            Signup.status == "registered",
+            EventSession.kind == "workshop",
+            *_signup_conditions(flt),
+        )
+        .group_by(EventSession.id, EventSession.title)
+        .order_by(EventSession.title)
+    )
+    return _attendance_frame(engine, statement)
+
+
+def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
+    """Registered sign-ups per category: category, came, did_not_come, no_show_rate."""
+    statement = (
+        select(Signup.category, *_attendance_columns())
+        .where(Signup.status == "registered", *_signup_conditions(flt))
+        .group_by(Signup.category)
+        .order_by(Signup.category)
+    )
+    return _attendance_frame(engine, statement)

@@ -1,0 +1,612 @@
+"""Progress queries: everything on /postepy, as it stood on an as-of date.
+
+Each function is ``fn(engine, ...) -> pd.DataFrame`` (or a small frozen result),
+aggregates in SQL, and takes plain hashable arguments, so pages call them through
+``web.query`` and /prezentacja can reuse them.
+
+As-of reconstruction (issue 4, point 6), for an as-of date D:
+- a proposal exists from ``created_at``; its status at D is the ``to_status`` of
+  its last ``proposal_events`` row at or before the end of D (before its first
+  event: that event's ``from_status``; without events: its stored status);
+- a milestone exists from ``created_at`` and is done at D only if ``done_on <= D``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+from sqlalchemy import Engine, and_, case, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from dashboard.progress import (
+    DECIDED_STATUSES,
+    PROPOSAL_STAGES,
+    completion_share,
+    milestone_state,
+    status_from_counts,
+    status_windows,
+)
+from db.models import (
+    Event,
+    Milestone,
+    MilestoneEvent,
+    Proposal,
+    ProposalEvent,
+    Subteam,
+    ThematicTeam,
+)
+
+subteams_t = Subteam.__table__
+teams_t = ThematicTeam.__table__
+milestones_t = Milestone.__table__
+milestone_events_t = MilestoneEvent.__table__
+proposals_t = Proposal.__table__
+proposal_events_t = ProposalEvent.__table__
+events_t = Event.__table__
+
+SINCE_DEFAULT_DAYS = 14
+LIST_LIMIT = 500
+
+
+def end_of_day(day: date) -> datetime:
+    """The first instant after ``day``: timestamps ``< end_of_day(D)`` happened by D."""
+    return datetime.combine(day + timedelta(days=1), time())
+
+
+def start_of_day(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def default_since(as_of: date) -> date:
+    return as_of - timedelta(days=SINCE_DEFAULT_DAYS)
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def _frame(engine: Engine, statement, columns: list[str], dates=(), datetimes=()) -> pd.DataFrame:
+    with engine.connect() as connection:
+        rows = connection.execute(statement).all()
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=columns)
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    for column in datetimes:
+        frame[column] = pd.to_datetime(frame[column], format="ISO8601")
+    return frame
+
+
+def _subteam_filter(team_id: int | None, subteam_id: int | None) -> list[ColumnElement[bool]]:
+    conditions = []
+    if team_id is not None:
+        conditions.append(subteams_t.c.team_id == team_id)
+    if subteam_id is not None:
+        conditions.append(subteams_t.c.id == subteam_id)
+    return conditions
+
+
+def status_at(as_of: date) -> ColumnElement[str]:
+    """SQL expression: a proposal's status at the end of ``as_of`` (correlated to proposals).
+
+    The ``to_status`` of its last event by then; before its first event, that event's
+    ``from_status``; without events, its stored status.
+    """
+    end = end_of_day(as_of)
+    events = proposal_events_t
+    last_to = (
+        select(events.c.to_status)
+        .where(
+            events.c.proposal_id == proposals_t.c.id,
+            events.c.at < end,
+            events.c.to_status.is_not(None),
+        )
+        .order_by(events.c.at.desc(), events.c.id.desc())
+        .limit(1)
+        .correlate(proposals_t)
+        .scalar_subquery()
+    )
+    first_from = (
+        select(events.c.from_status)
+        .where(
+            events.c.proposal_id == proposals_t.c.id,
+            events.c.at >= end,
+            events.c.from_status.is_not(None),
+        )
+        .order_by(events.c.at, events.c.id)
+        .limit(1)
+        .correlate(proposals_t)
+        .scalar_subquery()
+    )
+    # Only proposals with an event after D can have had another status at D; for the
+    # rest (all of them when D is today) the stored status is the answer, and the
+    # correlated lookups are skipped.
+    changed_later = select(events.c.proposal_id).where(events.c.at >= end)
+    return case(
+        (
+            proposals_t.c.id.in_(changed_later),
+            func.coalesce(last_to, first_from, proposals_t.c.status),
+        ),
+        else_=proposals_t.c.status,
+    )
+
+
+def _milestone_exists(as_of: date) -> ColumnElement[bool]:
+    return milestones_t.c.created_at < end_of_day(as_of)
+
+
+def _milestone_done(as_of: date) -> ColumnElement[bool]:
+    return and_(milestones_t.c.done_on.is_not(None), milestones_t.c.done_on <= as_of)
+
+
+def _milestone_open(as_of: date) -> ColumnElement[bool]:
+    return or_(milestones_t.c.done_on.is_(None), milestones_t.c.done_on > as_of)
+
+
+def _count_if(condition: ColumnElement[bool]):
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+# --- filters -----------------------------------------------------------------
+
+
+def subteam_options(engine: Engine) -> pd.DataFrame:
+    """Every subteam with its thematic team, in display order (for the filters)."""
+    statement = (
+        select(
+            subteams_t.c.id,
+            subteams_t.c.slug,
+            subteams_t.c.name,
+            teams_t.c.id.label("team_id"),
+            teams_t.c.slug.label("team_slug"),
+            teams_t.c.name.label("team_name"),
+        )
+        .join(teams_t, teams_t.c.id == subteams_t.c.team_id)
+        .order_by(teams_t.c.id, subteams_t.c.position, subteams_t.c.id)
+    )
+    columns = ["id", "slug", "name", "team_id", "team_slug", "team_name"]
+    return _frame(engine, statement, columns)
+
+
+# --- per-subteam progress ----------------------------------------------------
+
+
+def _milestone_stats(as_of: date):
+    windows = status_windows(as_of)
+    is_open = _milestone_open(as_of)
+    due = milestones_t.c.due_date
+    return (
+        select(
+            milestones_t.c.subteam_id,
+            func.count().label("milestones_total"),
+            _count_if(_milestone_done(as_of)).label("milestones_done"),
+            func.sum(milestones_t.c.weight).label("weight_total"),
+            func.coalesce(
+                func.sum(case((_milestone_done(as_of), milestones_t.c.weight), else_=0)), 0
+            ).label("weight_done"),
+            _count_if(and_(is_open, due < windows.late_before)).label("late_count"),
+            _count_if(
+                and_(is_open, due >= windows.late_before, due <= windows.due_soon_until)
+            ).label("at_risk_count"),
+            _count_if(and_(is_open, due < windows.overdue_before)).label("overdue_count"),
+        )
+        .where(_milestone_exists(as_of))
+        .group_by(milestones_t.c.subteam_id)
+        .subquery("milestone_stats")
+    )
+
+
+def _proposal_stats(as_of: date):
+    statuses = (
+        select(proposals_t.c.subteam_id, status_at(as_of).label("status"))
+        .where(proposals_t.c.created_at < end_of_day(as_of))
+        .subquery("statuses_at")
+    )
+    return (
+        select(
+            statuses.c.subteam_id,
+            func.count().label("proposals_total"),
+            _count_if(statuses.c.status.in_(DECIDED_STATUSES)).label("proposals_decided"),
+        )
+        .group_by(statuses.c.subteam_id)
+        .subquery("proposal_stats")
+    )
+
+
+def _latest(column, table, as_of: date, *joins_and_conditions) -> ColumnElement:
+    """Latest ``column`` (< end of ``as_of``) for the outer subteam row, newest first by index."""
+    statement = select(column).select_from(table).where(column < end_of_day(as_of))
+    for condition in joins_and_conditions:
+        statement = statement.where(condition)
+    return statement.order_by(column.desc()).limit(1).correlate(subteams_t).scalar_subquery()
+
+
+def _last_activity_columns(as_of: date) -> list[ColumnElement]:
+    """Latest proposal, proposal event, milestone and milestone event of the outer subteam.
+
+    Four "ORDER BY at DESC LIMIT 1" lookups walk the timestamp indexes backwards and
+    stop at the first row of the subteam, instead of grouping every event.
+    """
+    proposal_in_subteam = proposals_t.c.subteam_id == subteams_t.c.id
+    milestone_in_subteam = milestones_t.c.subteam_id == subteams_t.c.id
+    return [
+        _latest(proposals_t.c.created_at, proposals_t, as_of, proposal_in_subteam),
+        _latest(
+            proposal_events_t.c.at,
+            proposal_events_t.join(
+                proposals_t, proposals_t.c.id == proposal_events_t.c.proposal_id
+            ),
+            as_of,
+            proposal_in_subteam,
+        ),
+        _latest(milestones_t.c.created_at, milestones_t, as_of, milestone_in_subteam),
+        _latest(
+            milestone_events_t.c.at,
+            milestone_events_t.join(
+                milestones_t, milestones_t.c.id == milestone_events_t.c.milestone_id
+            ),
+            as_of,
+            milestone_in_subteam,
+        ),
+    ]
+
+
+ACTIVITY_COLUMNS = [
+    "last_proposal",
+    "last_proposal_event",
+    "last_milestone",
+    "last_milestone_event",
+]
+
+SUBTEAM_PROGRESS_COLUMNS = [
+    "subteam_id",
+    "subteam",
+    "team",
+    "milestones_total",
+    "milestones_done",
+    "weight_total",
+    "weight_done",
+    "late_count",
+    "at_risk_count",
+    "overdue_count",
+    "proposals_total",
+    "proposals_decided",
+    *ACTIVITY_COLUMNS,
+]
+
+
+def subteam_progress(
+    engine: Engine, as_of: date, team_id: int | None = None, subteam_id: int | None = None
+) -> pd.DataFrame:
+    """One row per subteam as of ``as_of``: milestone counts and weights, late and
+    at-risk counts, proposals received and decided, last activity; plus the derived
+    ``status`` (on_track / at_risk / late) and ``completion`` (0..1, by weight)."""
+    stats = _milestone_stats(as_of)
+    proposals = _proposal_stats(as_of)
+    statement = (
+        select(
+            subteams_t.c.id,
+            subteams_t.c.name,
+            teams_t.c.name,
+            func.coalesce(stats.c.milestones_total, 0),
+            func.coalesce(stats.c.milestones_done, 0),
+            func.coalesce(stats.c.weight_total, 0),
+            func.coalesce(stats.c.weight_done, 0),
+            func.coalesce(stats.c.late_count, 0),
+            func.coalesce(stats.c.at_risk_count, 0),
+            func.coalesce(stats.c.overdue_count, 0),
+            func.coalesce(proposals.c.proposals_total, 0),
+            func.coalesce(proposals.c.proposals_decided, 0),
+            *_last_activity_columns(as_of),
+        )
+        .join(teams_t, teams_t.c.id == subteams_t.c.team_id)
+        .outerjoin(stats, stats.c.subteam_id == subteams_t.c.id)
+        .outerjoin(proposals, proposals.c.subteam_id == subteams_t.c.id)
+        .where(*_subteam_filter(team_id, subteam_id))
+        .order_by(teams_t.c.id, subteams_t.c.position, subteams_t.c.id)
+    )
+    frame = _frame(engine, statement, SUBTEAM_PROGRESS_COLUMNS, datetimes=ACTIVITY_COLUMNS)
+    frame["last_activity"] = frame[ACTIVITY_COLUMNS].max(axis=1)
+    frame = frame.drop(columns=ACTIVITY_COLUMNS)
+    frame["status"] = [
+        status_from_counts(late, at_risk)
+        for late, at_risk in zip(frame["late_count"], frame["at_risk_count"], strict=True)
+    ]
+    frame["completion"] = [
+        completion_share(done, total)
+        for done, total in zip(frame["weight_done"], frame["weight_total"], strict=True)
+    ]
+    return frame
+
+
+# --- milestones --------------------------------------------------------------
+
+
+def milestones_as_of(
+    engine: Engine, as_of: date, team_id: int | None = None, subteam_id: int | None = None
+) -> pd.DataFrame:
+    """Milestones that existed on ``as_of`` with ``done_on`` as known then (a later
+    completion is empty) and ``state`` (done / open / overdue) for the timeline."""
+    done_then = case((_milestone_done(as_of), milestones_t.c.done_on), else_=None)
+    statement = (
+        select(
+            milestones_t.c.id,
+            milestones_t.c.subteam_id,
+            subteams_t.c.name,
+            milestones_t.c.title,
+            milestones_t.c.due_date,
+            done_then,
+            milestones_t.c.weight,
+        )
+        .join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id)
+        .where(_milestone_exists(as_of), *_subteam_filter(team_id, subteam_id))
+        .order_by(subteams_t.c.team_id, subteams_t.c.position, milestones_t.c.due_date)
+    )
+    columns = ["id", "subteam_id", "subteam", "title", "due_date", "done_on", "weight"]
+    frame = _frame(engine, statement, columns, dates=["due_date", "done_on"])
+    frame["done_on"] = [None if pd.isna(value) else value for value in frame["done_on"]]
+    frame["state"] = [
+        milestone_state(due, done, as_of)
+        for due, done in zip(frame["due_date"], frame["done_on"], strict=True)
+    ]
+    return frame
+
+
+def current_milestones(engine: Engine, subteam_ids: tuple[int, ...]) -> pd.DataFrame:
+    """Today's milestones of the given subteams, for the edit controls."""
+    statement = (
+        select(
+            milestones_t.c.id,
+            milestones_t.c.subteam_id,
+            subteams_t.c.name,
+            milestones_t.c.title,
+            milestones_t.c.due_date,
+            milestones_t.c.done_on,
+            milestones_t.c.weight,
+        )
+        .join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id)
+        .where(milestones_t.c.subteam_id.in_(subteam_ids))
+        .order_by(subteams_t.c.position, milestones_t.c.due_date, milestones_t.c.id)
+    )
+    columns = ["id", "subteam_id", "subteam", "title", "due_date", "done_on", "weight"]
+    frame = _frame(engine, statement, columns, dates=["due_date", "done_on"])
+    frame["done_on"] = [None if pd.isna(value) else value for value in frame["done_on"]]
+    return frame
+
+
+# --- proposals ---------------------------------------------------------------
+
+
+def pipeline_as_of(
+    engine: Engine, as_of: date, team_id: int | None = None, subteam_id: int | None = None
+) -> pd.DataFrame:
+    """Proposals per subteam and status as they stood on ``as_of`` (only non-zero rows)."""
+    statuses = (
+        select(proposals_t.c.subteam_id, status_at(as_of).label("status"))
+        .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
+        .where(proposals_t.c.created_at < end_of_day(as_of), *_subteam_filter(team_id, subteam_id))
+        .subquery("statuses_at")
+    )
+    statement = (
+        select(subteams_t.c.id, subteams_t.c.name, statuses.c.status, func.count())
+        .join(subteams_t, subteams_t.c.id == statuses.c.subteam_id)
+        .group_by(subteams_t.c.id, subteams_t.c.name, subteams_t.c.position, statuses.c.status)
+        .order_by(subteams_t.c.position, subteams_t.c.id, statuses.c.status)
+    )
+    return _frame(engine, statement, ["subteam_id", "subteam", "status", "count"])
+
+
+@dataclass(frozen=True)
+class Headline:
+    subteams: int
+    on_track: int
+    at_risk: int
+    late: int
+    milestones_done: int
+    milestones_total: int
+    stages: tuple[tuple[str, int], ...]  # (stage, proposals) in PROPOSAL_STAGES order
+
+    def stage(self, name: str) -> int:
+        return dict(self.stages)[name]
+
+
+def summarise_headline(progress: pd.DataFrame, pipeline: pd.DataFrame) -> Headline:
+    """The headline figures from ``subteam_progress`` and ``pipeline_as_of`` frames."""
+    status_counts = progress["status"].value_counts()
+    by_status = pipeline.groupby("status")["count"].sum() if len(pipeline) else pd.Series()
+    stages = tuple(
+        (stage, int(sum(by_status.get(status, 0) for status in members)))
+        for stage, members in PROPOSAL_STAGES.items()
+    )
+    return Headline(
+        subteams=len(progress),
+        on_track=int(status_counts.get("on_track", 0)),
+        at_risk=int(status_counts.get("at_risk", 0)),
+        late=int(status_counts.get("late", 0)),
+        milestones_done=int(progress["milestones_done"].sum()),
+        milestones_total=int(progress["milestones_total"].sum()),
+        stages=stages,
+    )
+
+
+def headline_figures(
+    engine: Engine, as_of: date, team_id: int | None = None, subteam_id: int | None = None
+) -> Headline:
+    return summarise_headline(
+        subteam_progress(engine, as_of, team_id, subteam_id),
+        pipeline_as_of(engine, as_of, team_id, subteam_id),
+    )
+
+
+# --- what changed since a date -----------------------------------------------
+
+
+def new_proposals(
+    engine: Engine,
+    since: date,
+    as_of: date,
+    team_id: int | None = None,
+    subteam_id: int | None = None,
+    limit: int = LIST_LIMIT,
+) -> pd.DataFrame:
+    """Proposals created from the start of ``since`` to the end of ``as_of``, newest first,
+    with their status at ``as_of``."""
+    statement = (
+        select(
+            proposals_t.c.id,
+            proposals_t.c.created_at,
+            subteams_t.c.name,
+            proposals_t.c.title,
+            proposals_t.c.source,
+            status_at(as_of),
+        )
+        .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
+        .where(
+            proposals_t.c.created_at >= start_of_day(since),
+            proposals_t.c.created_at < end_of_day(as_of),
+            *_subteam_filter(team_id, subteam_id),
+        )
+        .order_by(proposals_t.c.created_at.desc(), proposals_t.c.id.desc())
+        .limit(limit)
+    )
+    columns = ["id", "created_at", "subteam", "title", "source", "status"]
+    return _frame(engine, statement, columns, datetimes=["created_at"])
+
+
+def _is_status_change() -> ColumnElement[bool]:
+    events = proposal_events_t
+    return and_(
+        events.c.from_status.is_not(None),
+        events.c.to_status.is_not(None),
+        events.c.from_status != events.c.to_status,
+    )
+
+
+def status_changes(
+    engine: Engine,
+    since: date,
+    as_of: date,
+    team_id: int | None = None,
+    subteam_id: int | None = None,
+    limit: int = LIST_LIMIT,
+) -> pd.DataFrame:
+    """Status changes recorded in ``proposal_events`` between ``since`` and ``as_of``
+    (inclusive days), newest first."""
+    events = proposal_events_t
+    statement = (
+        select(
+            events.c.at,
+            events.c.proposal_id,
+            subteams_t.c.name,
+            proposals_t.c.title,
+            events.c.from_status,
+            events.c.to_status,
+            events.c.actor,
+        )
+        .join(proposals_t, proposals_t.c.id == events.c.proposal_id)
+        .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
+        .where(
+            events.c.at >= start_of_day(since),
+            events.c.at < end_of_day(as_of),
+            _is_status_change(),
+            *_subteam_filter(team_id, subteam_id),
+        )
+        .order_by(events.c.at.desc(), events.c.id.desc())
+        .limit(limit)
+    )
+    columns = ["at", "proposal_id", "subteam", "title", "from_status", "to_status", "actor"]
+    return _frame(engine, statement, columns, datetimes=["at"])
+
+
+def milestones_completed(
+    engine: Engine,
+    since: date,
+    as_of: date,
+    team_id: int | None = None,
+    subteam_id: int | None = None,
+) -> pd.DataFrame:
+    """Milestones with ``since <= done_on <= as_of``, latest first."""
+    statement = (
+        select(
+            milestones_t.c.id,
+            milestones_t.c.done_on,
+            subteams_t.c.name,
+            milestones_t.c.title,
+            milestones_t.c.due_date,
+            milestones_t.c.weight,
+        )
+        .join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id)
+        .where(
+            milestones_t.c.done_on >= since,
+            milestones_t.c.done_on <= as_of,
+            *_subteam_filter(team_id, subteam_id),
+        )
+        .order_by(milestones_t.c.done_on.desc(), milestones_t.c.id)
+    )
+    columns = ["id", "done_on", "subteam", "title", "due_date", "weight"]
+    return _frame(engine, statement, columns, dates=["done_on", "due_date"])
+
+
+@dataclass(frozen=True)
+class SinceCounts:
+    new_proposals: int
+    status_changes: int
+    milestones_completed: int
+
+
+def since_counts(
+    engine: Engine,
+    since: date,
+    as_of: date,
+    team_id: int | None = None,
+    subteam_id: int | None = None,
+) -> SinceCounts:
+    """How many proposals arrived, changed status and milestones were completed in the window."""
+    start, end = start_of_day(since), end_of_day(as_of)
+    scope = _subteam_filter(team_id, subteam_id)
+    new = (
+        select(func.count())
+        .select_from(proposals_t.join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id))
+        .where(proposals_t.c.created_at >= start, proposals_t.c.created_at < end, *scope)
+    )
+    changes = (
+        select(func.count())
+        .select_from(
+            proposal_events_t.join(
+                proposals_t, proposals_t.c.id == proposal_events_t.c.proposal_id
+            ).join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
+        )
+        .where(
+            proposal_events_t.c.at >= start,
+            proposal_events_t.c.at < end,
+            _is_status_change(),
+            *scope,
+        )
+    )
+    completed = (
+        select(func.count())
+        .select_from(milestones_t.join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id))
+        .where(milestones_t.c.done_on >= since, milestones_t.c.done_on <= as_of, *scope)
+    )
+    statement = select(
+        new.scalar_subquery(), changes.scalar_subquery(), completed.scalar_subquery()
+    )
+    with engine.connect() as connection:
+        row = connection.execute(statement).one()
+    return SinceCounts(int(row[0]), int(row[1]), int(row[2]))
+
+
+# --- Congress ----------------------------------------------------------------
+
+
+def congress_editions(engine: Engine) -> pd.DataFrame:
+    """Every Congress edition (one row each; a handful of rows): name, edition, dates."""
+    statement = select(
+        events_t.c.id,
+        events_t.c.name,
+        events_t.c.edition,
+        events_t.c.starts_on,
+        events_t.c.ends_on,
+    ).order_by(events_t.c.starts_on)
+    columns = ["id", "name", "edition", "starts_on", "ends_on"]
+    return _frame(engine, statement, columns, dates=["starts_on", "ends_on"])

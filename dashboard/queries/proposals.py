@@ -1,0 +1,409 @@
+"""Proposals: the filtered list, its count, facet counts, detail and history — in SQL.
+
+``ProposalFilters`` is the one description of a view: the page builds it from the
+URL, the CLI from its options, and the export records it in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+from sqlalchemy.sql import Select
+
+from dashboard.search import search_condition
+from db.models import (
+    PARTICIPANT_CATEGORIES,
+    PROPOSAL_SOURCES,
+    PROPOSAL_STATUSES,
+    District,
+    Participant,
+    Proposal,
+    ProposalEvent,
+    Subteam,
+    ThematicTeam,
+)
+
+PAGE_SIZE = 200
+FACETS = ("status", "subteam", "district", "source")
+# URL parameter name of each field (issue 5: q, status, subteam, source, district,
+# area, category, from, to; plus team for the thematic team).
+URL_NAMES = {
+    "q": "q",
+    "statuses": "status",
+    "subteam_slugs": "subteam",
+    "sources": "source",
+    "district_numbers": "district",
+    "areas": "area",
+    "categories": "category",
+    "date_from": "from",
+    "date_to": "to",
+    "team_slug": "team",
+}
+
+
+@dataclass(frozen=True)
+class ProposalFilters:
+    q: str = ""
+    statuses: tuple[str, ...] = ()
+    subteam_slugs: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    district_numbers: tuple[int, ...] = ()
+    areas: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    team_slug: str = ""
+
+    @classmethod
+    def from_query_params(cls, params: Any) -> ProposalFilters:
+        """Read a view from URL parameters; values that cannot be valid are left out.
+
+        ``params`` is ``st.query_params`` or any mapping of name → str or list of str.
+        """
+        return cls(
+            q=_first(params, "q").strip(),
+            statuses=_valid(_all(params, "status"), PROPOSAL_STATUSES),
+            subteam_slugs=_unique(_all(params, "subteam")),
+            sources=_valid(_all(params, "source"), PROPOSAL_SOURCES),
+            district_numbers=_unique(int(v) for v in _all(params, "district") if v.isdigit()),
+            areas=_unique(_all(params, "area")),
+            categories=_valid(_all(params, "category"), PARTICIPANT_CATEGORIES),
+            date_from=_parse_date(_first(params, "from")),
+            date_to=_parse_date(_first(params, "to")),
+            team_slug=_first(params, "team").strip(),
+        )
+
+    def to_query_params(self) -> dict[str, str | list[str]]:
+        """The URL parameters of this view (empty filters left out)."""
+        params: dict[str, str | list[str]] = {}
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, tuple):
+                if value:
+                    params[URL_NAMES[field.name]] = [str(item) for item in value]
+            elif isinstance(value, date):
+                params[URL_NAMES[field.name]] = value.isoformat()
+            elif value:
+                params[URL_NAMES[field.name]] = str(value)
+        return params
+
+    def is_empty(self) -> bool:
+        return self == ProposalFilters()
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filter widgets offer: (value, label) pairs from the database."""
+
+    teams: tuple[tuple[str, str], ...]
+    subteams: tuple[tuple[str, str], ...]
+    districts: tuple[tuple[int, str], ...]
+    areas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProposalDetail:
+    id: int
+    title: str
+    description: str
+    status: str
+    source: str
+    subteam_id: int
+    subteam_slug: str
+    subteam_name: str
+    district_number: int | None
+    district_name: str | None
+    strategic_area: str | None
+    author_name: str | None
+    author_email: str | None  # filled only for people who may see personal data
+    author_organization: str | None
+    author_category: str | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    merged_into_id: int | None
+
+
+def _all(params: Any, name: str) -> list[str]:
+    if hasattr(params, "get_all"):
+        values = params.get_all(name)
+    else:
+        raw = params.get(name, [])
+        values = raw if isinstance(raw, list | tuple) else [raw]
+    return [str(value) for value in values if str(value).strip()]
+
+
+def _first(params: Any, name: str) -> str:
+    values = _all(params, name)
+    return values[0] if values else ""
+
+
+def _unique(values) -> tuple:
+    return tuple(dict.fromkeys(values))
+
+
+def _valid(values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...]:
+    return _unique(value for value in values if value in allowed)
+
+
+def _parse_date(text: str) -> date | None:
+    for parse in (date.fromisoformat, lambda s: datetime.strptime(s, "%d.%m.%Y").date()):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    return None
+
+
+def apply_filters(statement: Select, filters: ProposalFilters, dialect: str) -> Select:
+    """Add the view's conditions to a statement over ``proposals`` (subqueries, no joins)."""
+    conditions = []
+    if filters.statuses:
+        conditions.append(Proposal.status.in_(filters.statuses))
+    if filters.sources:
+        conditions.append(Proposal.source.in_(filters.sources))
+    if filters.subteam_slugs:
+        slugs = select(Subteam.id).where(Subteam.slug.in_(filters.subteam_slugs))
+        conditions.append(Proposal.subteam_id.in_(slugs))
+    if filters.team_slug:
+        team = (
+            select(Subteam.id)
+            .join(ThematicTeam, ThematicTeam.id == Subteam.team_id)
+            .where(ThematicTeam.slug == filters.team_slug)
+        )
+        conditions.append(Proposal.subteam_id.in_(team))
+    if filters.district_numbers:
+        districts = select(District.id).where(District.number.in_(filters.district_numbers))
+        conditions.append(Proposal.district_id.in_(districts))
+    if filters.areas:
+        conditions.append(Proposal.strategic_area.in_(filters.areas))
+    if filters.categories:
+        authors = select(Participant.id).where(Participant.category.in_(filters.categories))
+        conditions.append(Proposal.author_participant_id.in_(authors))
+    if filters.date_from:
+        conditions.append(Proposal.created_at >= datetime.combine(filters.date_from, time()))
+    if filters.date_to:
+        day_after = datetime.combine(filters.date_to + timedelta(days=1), time())
+        conditions.append(Proposal.created_at < day_after)
+    searched = search_condition(dialect, filters.q)
+    if searched is not None:
+        conditions.append(searched)
+    return statement.where(*conditions) if conditions else statement
+
+
+def _list_statement(filters: ProposalFilters, dialect: str) -> Select:
+    statement = (
+        select(
+            Proposal.id,
+            Proposal.title,
+            Proposal.status,
+            Proposal.subteam_id,
+            Subteam.name.label("subteam"),
+            Subteam.slug.label("subteam_slug"),
+            Proposal.source,
+            District.number.label("district_number"),
+            District.name.label("district_name"),
+            Proposal.strategic_area,
+            Proposal.created_at,
+            Proposal.updated_at,
+            Proposal.version,
+        )
+        .join(Subteam, Subteam.id == Proposal.subteam_id)
+        .outerjoin(District, District.id == Proposal.district_id)
+        .order_by(Proposal.created_at.desc(), Proposal.id.desc())
+    )
+    return apply_filters(statement, filters, dialect)
+
+
+def list_proposals(
+    engine: Engine, filters: ProposalFilters, limit: int = PAGE_SIZE, offset: int = 0
+) -> pd.DataFrame:
+    """One page of the view, newest first."""
+    statement = _list_statement(filters, engine.dialect.name).limit(limit).offset(offset)
+    with engine.connect() as connection:
+        frame = pd.read_sql(statement, connection, parse_dates=["created_at", "updated_at"])
+    return frame.astype({"district_number": "Int64"})
+
+
+def count_proposals(engine: Engine, filters: ProposalFilters) -> int:
+    statement = apply_filters(select(func.count(Proposal.id)), filters, engine.dialect.name)
+    with engine.connect() as connection:
+        return connection.execute(statement).scalar_one()
+
+
+def facet_counts(engine: Engine, filters: ProposalFilters) -> pd.DataFrame:
+    """Columns facet (status|subteam|district|source), value (text), label, count — of the view.
+
+    Counted per proposals column (index-only where possible); names of subteams and
+    okręgi are looked up in their small tables afterwards.
+    """
+    dialect = engine.dialect.name
+    columns = {
+        "status": Proposal.status,
+        "subteam": Proposal.subteam_id,
+        "district": Proposal.district_id,
+        "source": Proposal.source,
+    }
+    frames = []
+    with engine.connect() as connection:
+        subteams = {
+            row.id: (row.slug, row.name)
+            for row in connection.execute(select(Subteam.id, Subteam.slug, Subteam.name))
+        }
+        districts = {
+            row.id: (str(row.number), row.name)
+            for row in connection.execute(select(District.id, District.number, District.name))
+        }
+        for facet in FACETS:
+            column = columns[facet]
+            statement = select(column.label("key"), func.count().label("count"))
+            statement = apply_filters(statement, filters, dialect).group_by(column)
+            counted = connection.execute(statement).all()
+            names = {"subteam": subteams, "district": districts}.get(facet)
+            frames.append(
+                pd.DataFrame(
+                    [(facet, *_facet_value_label(key, names), count) for key, count in counted],
+                    columns=["facet", "value", "label", "count"],
+                )
+            )
+    result = pd.concat(frames, ignore_index=True).astype({"count": "int64"})
+    return result.sort_values(["facet", "count"], ascending=[True, False], ignore_index=True)
+
+
+def _facet_value_label(key: object, names: dict | None) -> tuple[str, str]:
+    """("accepted", "accepted"), ("partycypacja", "Partycypacja"), ("3", "Mokre"), ("", "")."""
+    if key is None:
+        return "", ""
+    if names is None:
+        return str(key), str(key)
+    return names.get(key, (str(key), str(key)))
+
+
+def export_rows(engine: Engine, filters: ProposalFilters, include_personal: bool) -> pd.DataFrame:
+    """Every row of the view with the columns an export needs (codes, not labels)."""
+    columns = [
+        Proposal.id,
+        Proposal.title,
+        Proposal.description,
+        Proposal.status,
+        Subteam.slug.label("subteam_slug"),
+        Proposal.source,
+        District.number.label("district_number"),
+        Proposal.strategic_area,
+        Proposal.created_at,
+    ]
+    if include_personal:
+        columns += [
+            Participant.full_name.label("author_name"),
+            Participant.email.label("author_email"),
+        ]
+    statement = (
+        select(*columns)
+        .join(Subteam, Subteam.id == Proposal.subteam_id)
+        .outerjoin(District, District.id == Proposal.district_id)
+        .order_by(Proposal.created_at.desc(), Proposal.id.desc())
+    )
+    if include_personal:
+        statement = statement.outerjoin(
+            Participant, Participant.id == Proposal.author_participant_id
+        )
+    statement = apply_filters(statement, filters, engine.dialect.name)
+    with engine.connect() as connection:
+        frame = pd.read_sql(statement, connection, parse_dates=["created_at"])
+    return frame.astype({"district_number": "Int64"})
+
+
+def filter_options(engine: Engine) -> FilterOptions:
+    with engine.connect() as connection:
+        teams = connection.execute(
+            select(ThematicTeam.slug, ThematicTeam.name).order_by(ThematicTeam.name)
+        ).all()
+        subteams = connection.execute(
+            select(Subteam.slug, Subteam.name).order_by(Subteam.position, Subteam.id)
+        ).all()
+        districts = connection.execute(
+            select(District.number, District.name).order_by(District.number)
+        ).all()
+        areas = connection.execute(
+            select(Proposal.strategic_area)
+            .where(Proposal.strategic_area.is_not(None), Proposal.strategic_area != "")
+            .distinct()
+            .order_by(Proposal.strategic_area)
+        ).scalars()
+        return FilterOptions(
+            teams=tuple((slug, name) for slug, name in teams),
+            subteams=tuple((slug, name) for slug, name in subteams),
+            districts=tuple((number, name) for number, name in districts),
+            areas=tuple(areas),
+        )
+
+
+def proposal_detail(
+    engine: Engine, proposal_id: int, include_personal: bool = False
+) -> ProposalDetail | None:
+    """One proposal with names instead of ids; the author's e-mail only with ``include_personal``."""
+    statement = (
+        select(
+            Proposal.id,
+            Proposal.title,
+            Proposal.description,
+            Proposal.status,
+            Proposal.source,
+            Proposal.subteam_id,
+            Subteam.slug.label("subteam_slug"),
+            Subteam.name.label("subteam_name"),
+            District.number.label("district_number"),
+            District.name.label("district_name"),
+            Proposal.strategic_area,
+            Participant.full_name.label("author_name"),
+            Participant.email.label("author_email"),
+            Participant.organization.label("author_organization"),
+            Participant.category.label("author_category"),
+            Proposal.created_at,
+            Proposal.updated_at,
+            Proposal.version,
+            Proposal.merged_into_id,
+        )
+        .join(Subteam, Subteam.id == Proposal.subteam_id)
+        .outerjoin(District, District.id == Proposal.district_id)
+        .outerjoin(Participant, Participant.id == Proposal.author_participant_id)
+        .where(Proposal.id == proposal_id)
+    )
+    with engine.connect() as connection:
+        row = connection.execute(statement).mappings().first()
+    if row is None:
+        return None
+    values = dict(row)
+    values["description"] = values["description"] or ""
+    if not include_personal:
+        values["author_email"] = None
+    return ProposalDetail(**values)
+
+
+def proposal_history(engine: Engine, proposal_id: int) -> pd.DataFrame:
+    """The proposal's events, oldest first: at, actor, from_status, to_status, note."""
+    statement = (
+        select(
+            ProposalEvent.at,
+            ProposalEvent.actor,
+            ProposalEvent.from_status,
+            ProposalEvent.to_status,
+            ProposalEvent.note,
+        )
+        .where(ProposalEvent.proposal_id == proposal_id)
+        .order_by(ProposalEvent.at, ProposalEvent.id)
+    )
+    with engine.connect() as connection:
+        return pd.read_sql(statement, connection, parse_dates=["at"])
+
+
+def proposal_titles(engine: Engine, proposal_ids: tuple[int, ...]) -> dict[int, str]:
+    if not proposal_ids:
+        return {}
+    statement = select(Proposal.id, Proposal.title).where(Proposal.id.in_(proposal_ids))
+    with engine.connect() as connection:
+        return dict(connection.execute(statement).tuples().all())

@@ -1,0 +1,165 @@
+"""Team queries for /zespol: who is in which subteam, by category, role, organisation.
+
+All counting happens in SQL. E-mail addresses leave the database only when the
+caller passes ``include_emails=True`` — pages pass ``actor.sees_personal_data()``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine, case, func, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from db.models import (
+    DIRECT_VOICE_CATEGORIES,
+    Participant,
+    Subteam,
+    SubteamMember,
+)
+
+participants_t = Participant.__table__
+members_t = SubteamMember.__table__
+subteams_t = Subteam.__table__
+
+
+def _scope(team_id: int | None, subteam_id: int | None) -> list[ColumnElement[bool]]:
+    conditions = []
+    if team_id is not None:
+        conditions.append(subteams_t.c.team_id == team_id)
+    if subteam_id is not None:
+        conditions.append(subteams_t.c.id == subteam_id)
+    return conditions
+
+
+def _members_joined():
+    return members_t.join(participants_t, participants_t.c.id == members_t.c.participant_id).join(
+        subteams_t, subteams_t.c.id == members_t.c.subteam_id
+    )
+
+
+def _frame(engine: Engine, statement, columns: list[str]) -> pd.DataFrame:
+    with engine.connect() as connection:
+        rows = connection.execute(statement).all()
+    return pd.DataFrame([tuple(row) for row in rows], columns=columns)
+
+
+def members_by_category(
+    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
+) -> pd.DataFrame:
+    """Members per subteam and participant category: subteam_id, subteam, category, count."""
+    statement = (
+        select(subteams_t.c.id, subteams_t.c.name, participants_t.c.category, func.count())
+        .select_from(_members_joined())
+        .where(*_scope(team_id, subteam_id))
+        .group_by(
+            subteams_t.c.id, subteams_t.c.name, subteams_t.c.position, participants_t.c.category
+        )
+        .order_by(subteams_t.c.position, subteams_t.c.id, participants_t.c.category)
+    )
+    return _frame(engine, statement, ["subteam_id", "subteam", "category", "count"])
+
+
+def members_by_role(
+    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
+) -> pd.DataFrame:
+    """Members per subteam and role (lead, deputy, member, expert): subteam, role, count."""
+    statement = (
+        select(subteams_t.c.id, subteams_t.c.name, members_t.c.role, func.count())
+        .select_from(_members_joined())
+        .where(*_scope(team_id, subteam_id))
+        .group_by(subteams_t.c.id, subteams_t.c.name, subteams_t.c.position, members_t.c.role)
+        .order_by(subteams_t.c.position, subteams_t.c.id, members_t.c.role)
+    )
+    return _frame(engine, statement, ["subteam_id", "subteam", "role", "count"])
+
+
+def organisations(
+    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
+) -> pd.DataFrame:
+    """Organisations with their number of members and of subteams, largest first."""
+    organisation = func.coalesce(participants_t.c.organization, "")
+    statement = (
+        select(
+            organisation,
+            func.count(func.distinct(participants_t.c.id)),
+            func.count(func.distinct(subteams_t.c.id)),
+        )
+        .select_from(_members_joined())
+        .where(organisation != "", *_scope(team_id, subteam_id))
+        .group_by(organisation)
+        .order_by(func.count(func.distinct(participants_t.c.id)).desc(), organisation)
+    )
+    return _frame(engine, statement, ["organization", "members", "subteams"])
+
+
+def direct_voice_share(
+    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
+) -> pd.DataFrame:
+    """Per subteam: members, members who bring residents' direct voice
+    (``DIRECT_VOICE_CATEGORIES``) and their share (0..1)."""
+    direct = func.sum(case((participants_t.c.category.in_(DIRECT_VOICE_CATEGORIES), 1), else_=0))
+    statement = (
+        select(subteams_t.c.id, subteams_t.c.name, func.count(), direct)
+        .select_from(_members_joined())
+        .where(*_scope(team_id, subteam_id))
+        .group_by(subteams_t.c.id, subteams_t.c.name, subteams_t.c.position)
+        .order_by(subteams_t.c.position, subteams_t.c.id)
+    )
+    frame = _frame(engine, statement, ["subteam_id", "subteam", "members", "direct_voice"])
+    frame["direct_voice"] = frame["direct_voice"].astype(int)
+    frame["share"] = [
+        direct / members if members else 0.0
+        for direct, members in zip(frame["direct_voice"], frame["members"], strict=True)
+    ]
+    return frame
+
+
+def member_list(
+    engine: Engine,
+    team_id: int | None = None,
+    subteam_id: int | None = None,
+    include_emails: bool = False,
+) -> pd.DataFrame:
+    """Members with subteam, role, category and organisation; ``email`` only when
+    ``include_emails`` (admins)."""
+    columns = [
+        subteams_t.c.name,
+        participants_t.c.full_name,
+        members_t.c.role,
+        participants_t.c.category,
+        participants_t.c.organization,
+    ]
+    names = ["subteam", "full_name", "role", "category", "organization"]
+    if include_emails:
+        columns.append(participants_t.c.email)
+        names.append("email")
+    role_order = case(
+        {"lead": 0, "deputy": 1, "expert": 2, "member": 3}, value=members_t.c.role, else_=4
+    )
+    statement = (
+        select(*columns)
+        .select_from(_members_joined())
+        .where(*_scope(team_id, subteam_id))
+        .order_by(subteams_t.c.position, subteams_t.c.id, role_order, participants_t.c.full_name)
+    )
+    return _frame(engine, statement, names)
+
+
+def team_totals(
+    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
+) -> pd.DataFrame:
+    """One row: distinct members, distinct organisations and distinct members bringing
+    residents' direct voice (a person in two subteams counts once)."""
+    direct_ids = case(
+        (participants_t.c.category.in_(DIRECT_VOICE_CATEGORIES), participants_t.c.id), else_=None
+    )
+    statement = (
+        select(
+            func.count(func.distinct(participants_t.c.id)),
+            func.count(func.distinct(participants_t.c.organization)),
+            func.count(func.distinct(direct_ids)),
+        )
+        .select_from(_members_joined())
+        .where(*_scope(team_id, subteam_id))
+    )
+    return _frame(engine, statement, ["members", "organisations", "direct_voice"])

@@ -1,0 +1,314 @@
+"""Reading a CSV or XLSX file the way people actually produce them.
+
+- Encodings: UTF-8 with or without a BOM; otherwise Windows-1250 (Polish Excel).
+- Separators: ``,`` ``;`` or tab, sniffed from the header line.
+- Headers in Polish or English, matched to canonical field names regardless of
+  case, diacritics and punctuation ("Tytuł", "tytul", "TITLE" → ``title``).
+  Lines before the header (e.g. an export's filter notes) are skipped.
+- Every row keeps its number as a person counts it in a spreadsheet (header = 1
+  when it is the first line), so problems can point at it.
+
+Value parsers for dates and yes/no cells live here too; the importers decide
+what each field means.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+CellValue = str | date | datetime
+Source = bytes | str | Path
+
+CANDIDATE_DELIMITERS = (";", ",", "\t")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+ZIP_MAGIC = b"PK\x03\x04"
+# How far down the file the header row may start (export notes come first).
+HEADER_SEARCH_ROWS = 20
+# An export neutralises formula-like text with a leading apostrophe; undo it.
+NEUTRALISED_PREFIXES = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d"})
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+
+
+class TabularError(ValueError):
+    """The file cannot be read as a table; the message says why, in Polish."""
+
+
+class ImpossibleDateError(ValueError):
+    """A well-formed date naming a day that does not exist (31.02.2025)."""
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    number: int  # spreadsheet row number (header row counts)
+    values: dict[str, CellValue]  # canonical field -> cell ('' when empty)
+
+
+@dataclass
+class Table:
+    rows: list[SourceRow]
+    headers: dict[str, str]  # canonical field -> header text as written in the file
+    header_row: int
+    ignored_headers: list[str] = field(default_factory=list)
+    duplicate_headers: list[str] = field(default_factory=list)
+    encoding: str = ""
+    delimiter: str = ""
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics (ł too), punctuation and spacing collapsed to one space."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_DECOMPOSITION))
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", text.casefold()).split())
+
+
+def build_header_index(schema: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Folded alias -> canonical field (the field name itself is an alias too)."""
+    index: dict[str, str] = {}
+    for field_name, aliases in schema.items():
+        for alias in (field_name, *aliases):
+            folded = fold(alias)
+            if index.setdefault(folded, field_name) != field_name:
+                raise ValueError(f"Alias {alias!r} names two fields")
+    return index
+
+
+# --- reading -------------------------------------------------------------------
+
+
+def read_table(
+    source: Source,
+    filename: str | None,
+    schema: Mapping[str, Sequence[str]],
+    required: Sequence[str] = (),
+) -> Table:
+    """Read ``source`` (bytes, or a path) as a table of ``schema`` fields.
+
+    The header row is the first of the top rows naming every ``required`` field
+    (or, when nothing is required, naming any known field).
+    """
+    data = _as_bytes(source)
+    name = filename or (str(source) if isinstance(source, str | Path) else "")
+    if _is_xlsx(data, name):
+        raw_rows, encoding, delimiter = _xlsx_rows(data), "xlsx", ""
+    else:
+        text, encoding = decode(data)
+        delimiter = sniff_delimiter(text)
+        raw_rows = _csv_rows(text, delimiter)
+    table = _map_rows(raw_rows, schema, required)
+    table.encoding, table.delimiter = encoding, delimiter
+    return table
+
+
+def _as_bytes(source: Source) -> bytes:
+    if isinstance(source, bytes | bytearray):
+        return bytes(source)
+    return Path(source).read_bytes()
+
+
+def _is_xlsx(data: bytes, filename: str) -> bool:
+    return filename.lower().endswith(XLSX_SUFFIXES) or data.startswith(ZIP_MAGIC)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding name: strict UTF-8 (BOM optional), else Windows-1250."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(
+            b"\xef\xbb\xbf"
+        ) else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1250"), "cp1250"
+    except UnicodeDecodeError as error:
+        raise TabularError(
+            "Nie można odczytać pliku: kodowanie nie jest ani UTF-8, ani Windows-1250 "
+            f"(bajt {error.start + 1})."
+        ) from error
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator that splits the first lines into the most, and most even, columns."""
+    sample_lines = [line for line in text.splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
+    if not sample_lines:
+        return ","
+    best, best_score = ",", (0, 0)
+    for delimiter in CANDIDATE_DELIMITERS:
+        widths = [len(row) for row in csv.reader(sample_lines, delimiter=delimiter)]
+        widest = max(widths)
+        score = (widths.count(widest) if widest > 1 else 0, widest)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _csv_rows(text: str, delimiter: str) -> list[tuple[int, list[CellValue]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [(number, row) for number, row in enumerate(reader, start=1)]
+    except csv.Error as error:
+        raise TabularError(f"Błędny plik CSV w wierszu {reader.line_num}: {error}.") from error
+
+
+def _xlsx_rows(data: bytes) -> list[tuple[int, list[CellValue]]]:
+    from openpyxl import load_workbook  # heavy import, only for spreadsheets
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged file
+        raise TabularError(f"Nie można otworzyć pliku XLSX: {error}.") from error
+    try:
+        sheet = workbook.worksheets[0]
+        return [
+            (number, [_xlsx_cell(value) for value in row])
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()
+
+
+def _xlsx_cell(value: object) -> CellValue:
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value
+    if isinstance(value, bool):
+        return "tak" if value else "nie"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _map_rows(
+    raw_rows: list[tuple[int, list[CellValue]]],
+    schema: Mapping[str, Sequence[str]],
+    required: Sequence[str],
+) -> Table:
+    index = build_header_index(schema)
+    header_at = _find_header(raw_rows, index, required)
+    if header_at is None:
+        return Table(rows=[], headers={}, header_row=0)
+    header_number, header_cells = raw_rows[header_at]
+    positions, headers, ignored, duplicates = {}, {}, [], []
+    for position, cell in enumerate(header_cells):
+        label = str(cell).strip()
+        field_name = index.get(fold(label))
+        if field_name is None:
+            if label:
+                ignored.append(label)
+        elif field_name in positions:
+            duplicates.append(label)
+        else:
+            positions[field_name], headers[field_name] = position, label
+    rows = []
+    for number, cells in raw_rows[header_at + 1 :]:
+        if not any(_present(cell) for cell in cells):
+            continue
+        values = {name: _cell(cells, position) for name, position in positions.items()}
+        rows.append(SourceRow(number, values))
+    return Table(rows, headers, header_number, ignored, duplicates)
+
+
+def _find_header(
+    raw_rows: list[tuple[int, list[CellValue]]], index: dict[str, str], required: Sequence[str]
+) -> int | None:
+    first_non_empty = None
+    for at, (_number, cells) in enumerate(raw_rows[:HEADER_SEARCH_ROWS]):
+        fields = {index.get(fold(str(cell))) for cell in cells} - {None}
+        if first_non_empty is None and any(_present(cell) for cell in cells):
+            first_non_empty = at
+        if fields and set(required) <= fields:
+            return at
+    # No row names the required fields: treat the first row as the header so
+    # the importer can report exactly which columns are missing.
+    return first_non_empty
+
+
+def _present(cell: CellValue) -> bool:
+    return not isinstance(cell, str) or bool(cell.strip())
+
+
+def _cell(cells: list[CellValue], position: int) -> CellValue:
+    if position >= len(cells):
+        return ""
+    value = cells[position]
+    if isinstance(value, str):
+        value = value.strip()
+        if value.startswith(NEUTRALISED_PREFIXES):
+            value = value[1:]
+    return value
+
+
+# --- values --------------------------------------------------------------------
+
+_DATE_PATTERNS = (
+    # 30.09.2025, 30-09-2025, 30/09/2025, optionally ", 14:05" or " 14:05:10"
+    re.compile(
+        r"(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})"
+        r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+    ),
+    # 2025-09-30, 2025-09-30T14:05:10, 2025/09/30 14:05
+    re.compile(
+        r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+        r"(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
+    ),
+)
+
+
+def parse_datetime(value: CellValue) -> datetime:
+    """A date or date-time cell; raises ValueError with a Polish reason."""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0, tzinfo=None)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    text = value.strip()
+    for pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            parts = match.groupdict()
+            try:
+                return datetime(
+                    int(parts["y"]),
+                    int(parts["m"]),
+                    int(parts["d"]),
+                    int(parts["H"] or 0),
+                    int(parts["M"] or 0),
+                    int(parts["S"] or 0),
+                )
+            except ValueError as error:
+                raise ImpossibleDateError(f"taki dzień nie istnieje: „{text}”") from error
+    raise ValueError(f"nieznany format daty „{text}” (oczekiwano 30.09.2025 albo 2025-09-30)")
+
+
+_YES = {"tak", "t", "yes", "y", "1", "true", "prawda", "x", "zgoda", "wyrazam zgode"}
+_NO = {"nie", "n", "no", "0", "false", "falsz", "brak"}
+
+
+def parse_yes_no(value: CellValue) -> bool | None:
+    """True/False for yes/no words in Polish or English; None when the cell is empty."""
+    text = fold(str(value))
+    if not text:
+        return None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueError(f"oczekiwano „tak” albo „nie”, jest „{value}”")
+
+
+def text_of(value: CellValue) -> str:
+    """A cell as text (dates in the Polish format)."""
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M") if value.time() else value.strftime("%d.%m.%Y")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return value

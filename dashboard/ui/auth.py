@@ -1,0 +1,240 @@
+"""The sign-in flow of the entry script.
+
+streamlit-authenticator 0.4.2 keeps the session keys (``authentication_status``,
+``username``, ``name``, ``roles``) and the signed remember-me cookie; the password
+check is ours (``dashboard.auth.sign_in``) because the lockout must live in the
+database and hold even against the right password.
+
+Deep links: for a visitor who is not signed in, every staff page's URL path is
+registered as a hidden page that shows the sign-in form. The address (and its query
+parameters) therefore stays as it was, and the run after signing in registers the
+real page under the same path, so ``/propozycje?status=accepted`` opens with its
+filters. The requested page is also remembered in the session and opened once the
+person is signed in, in case the address was lost on the way (e.g. the default page).
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import streamlit as st
+import streamlit_authenticator as stauth
+from streamlit_authenticator.utilities import LoginError
+
+from dashboard import auth, web
+from dashboard.navigation import PageSpec, pages_for
+from dashboard.permissions import Actor
+
+# streamlit-authenticator's own session keys.
+STATUS_KEY = "authentication_status"
+USERNAME_KEY = "username"
+# Ours.
+USERNAME_INPUT = "access.username"
+PASSWORD_INPUT = "access.password"
+MESSAGE_KEY = "access.message"
+SET_COOKIE_KEY = "access.set_cookie"
+RETURN_TO_KEY = "access.return_to"
+SIGN_IN_URL_PATH = "logowanie"
+
+
+@st.cache_resource(show_spinner=False)
+def _demo_cookie_key() -> str:
+    # Demo mode only: a key per process, so cookies end with a restart; never a fixed key.
+    return secrets.token_urlsafe(32)
+
+
+def demo_mode() -> bool:
+    return web.query(auth.demo_accounts_exist)
+
+
+def build_authenticator(demo: bool) -> stauth.Authenticate:
+    """Once per run, from the users table. Stops the app when no cookie key is set
+    outside demo mode."""
+    settings = web.settings()
+    cookie_key = settings.cookie_key or (_demo_cookie_key() if demo else None)
+    if not cookie_key:
+        st.error(web.tr("access.no_cookie_key"))
+        st.stop()
+    return stauth.Authenticate(
+        web.query(auth.credentials),
+        cookie_name=settings.cookie_name,
+        cookie_key=cookie_key,
+        cookie_expiry_days=settings.cookie_expiry_days,
+        auto_hash=False,
+        # 0.4.2 reads the cookie from the request (st.context.cookies): no need to wait.
+        login_sleep_time=0,
+    )
+
+
+def current_actor(authenticator: stauth.Authenticate) -> Actor | None:
+    """Who is signed in this run (form, session or cookie), kept in ``st.session_state``."""
+    if not st.session_state.get(STATUS_KEY):
+        try:
+            authenticator.login(location="unrendered")
+        except LoginError:  # a valid cookie of a disabled or removed account
+            sign_out(authenticator)
+            return None
+    username = st.session_state.get(USERNAME_KEY) if st.session_state.get(STATUS_KEY) else None
+    actor = web.query(auth.actor_for, username) if username else None
+    if username and actor is None:
+        sign_out(authenticator)
+        st.session_state[MESSAGE_KEY] = "access.account_unavailable"
+        return None
+    if actor is not None and st.session_state.pop(SET_COOKIE_KEY, False):
+        authenticator.cookie_controller.set_cookie()
+    if actor is None:
+        st.session_state.pop(web.ACTOR_KEY, None)
+    else:
+        st.session_state[web.ACTOR_KEY] = actor
+    return actor
+
+
+def sign_out(authenticator: stauth.Authenticate) -> None:
+    """Forget the person and delete the cookie (its component renders in this run)."""
+    if st.session_state.get(STATUS_KEY):
+        authenticator.logout(location="unrendered")
+    for key in (STATUS_KEY, USERNAME_KEY, "name", "roles", "email"):
+        st.session_state[key] = None
+    st.session_state.pop(web.ACTOR_KEY, None)
+    st.session_state.pop(SET_COOKIE_KEY, None)
+
+
+def sidebar(authenticator: stauth.Authenticate, actor: Actor | None, demo: bool) -> Actor | None:
+    """Who is signed in, the sign-out button and the DEMO badge. Returns the actor
+    after a possible sign-out."""
+    if demo:
+        st.sidebar.badge(web.tr("access.demo_badge"), icon=":material/science:", color="orange")
+        st.sidebar.caption(web.tr("access.demo_note"))
+    if actor is None:
+        return None
+    st.sidebar.caption(web.tr("access.signed_in_as", name=actor.display_name or actor.username))
+    st.sidebar.caption(web.tr("access.role", role=web.tr(f"access.role.{actor.role}")))
+    if st.sidebar.button(
+        web.tr("access.sign_out"), key="access.sign_out", icon=":material/logout:"
+    ):
+        sign_out(authenticator)
+        st.session_state[MESSAGE_KEY] = "access.signed_out"
+        return None
+    return actor
+
+
+def navigation_pages(actor: Actor | None) -> list:
+    """The ``st.Page`` list of this run: the role's pages, or for a visitor the sign-in
+    page, the public pages and hidden sign-in stand-ins under every staff URL path."""
+    if actor is not None:
+        return [_page(spec) for spec in _existing(pages_for(actor.role))]
+    public = [_page(spec, default=False) for spec in _existing(pages_for(None))]
+    sign_in = st.Page(
+        sign_in_page,
+        title=web.tr("access.sign_in.nav"),
+        icon=":material/login:",
+        url_path=SIGN_IN_URL_PATH,
+        default=True,
+    )
+    stand_ins = [
+        st.Page(
+            sign_in_page,
+            title=web.tr(spec.title_key),
+            url_path=spec.url_path,
+            visibility="hidden",
+        )
+        for spec in _staff_only_pages()
+    ]
+    return [sign_in, *public, *stand_ins]
+
+
+def _existing(specs: list[PageSpec]) -> list[PageSpec]:
+    # A page script not deployed (yet) is left out instead of breaking every page.
+    return [spec for spec in specs if Path(spec.path).is_file()]
+
+
+def _page(spec: PageSpec, default: bool | None = None) -> st.Page:
+    return st.Page(
+        spec.path,
+        title=web.tr(spec.title_key),
+        icon=spec.icon,
+        url_path=spec.url_path,
+        default=spec.default if default is None else default,
+    )
+
+
+def _staff_only_pages() -> list[PageSpec]:
+    public = {spec.url_path for spec in pages_for(None)}
+    return [spec for spec in pages_for("admin") if spec.url_path not in public]
+
+
+def remember_requested_page(page: st.Page) -> None:
+    """A visitor asked for a staff page: note it and its query parameters.
+
+    Opening a public page instead forgets it (the person changed their mind)."""
+    public = {spec.url_path for spec in pages_for(None)}
+    if page.url_path in public:
+        st.session_state.pop(RETURN_TO_KEY, None)
+    elif page.url_path and page.url_path != SIGN_IN_URL_PATH:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state[RETURN_TO_KEY] = (page.url_path, params)
+
+
+def return_to_requested_page(page: st.Page, pages: list) -> None:
+    """Once signed in, open the page asked for before signing in (with its parameters)."""
+    requested = st.session_state.pop(RETURN_TO_KEY, None)
+    if requested is None:
+        return
+    url_path, query_params = requested
+    if page.url_path == url_path:
+        return
+    target = next((candidate for candidate in pages if candidate.url_path == url_path), None)
+    if target is not None:
+        st.switch_page(target, query_params=query_params)
+
+
+def sign_in_page() -> None:
+    """The sign-in form: two labelled text inputs and a submit button."""
+    st.title(web.tr("access.sign_in.title"))
+    st.write(web.tr("access.sign_in.intro"))
+    message = st.session_state.pop(MESSAGE_KEY, None)
+    if message == "access.signed_out":
+        st.info(web.tr(message))
+    elif message:
+        st.error(web.tr(message))
+    if RETURN_TO_KEY in st.session_state:
+        st.caption(web.tr("access.sign_in.after"))
+    with st.form("access.sign_in_form"):
+        st.text_input(
+            web.tr("access.sign_in.username"), key=USERNAME_INPUT, autocomplete="username"
+        )
+        st.text_input(
+            web.tr("access.sign_in.password"),
+            type="password",
+            key=PASSWORD_INPUT,
+            autocomplete="current-password",
+        )
+        st.form_submit_button(web.tr("access.sign_in.submit"), type="primary", on_click=_on_sign_in)
+
+
+def _on_sign_in() -> None:
+    """Runs before the script, so this very run already builds the signed-in navigation."""
+    username = st.session_state.get(USERNAME_INPUT, "") or ""
+    password = st.session_state.get(PASSWORD_INPUT, "") or ""
+    st.session_state[PASSWORD_INPUT] = ""
+    if not username.strip() or not password:
+        st.session_state[MESSAGE_KEY] = "access.sign_in.missing"
+        return
+    result = auth.sign_in(web.engine(), username, password)
+    if not result.ok:
+        st.session_state[MESSAGE_KEY] = "access.sign_in.failed"
+        return
+    actor = result.actor
+    st.session_state.update(
+        {
+            STATUS_KEY: True,
+            USERNAME_KEY: actor.username,
+            "name": actor.display_name,
+            "roles": [actor.role],
+            "logout": None,
+            SET_COOKIE_KEY: True,
+            web.ACTOR_KEY: actor,
+        }
+    )
+    st.session_state[USERNAME_INPUT] = ""

@@ -1,0 +1,167 @@
+"""Widgets of /prezentacja: the settings in the sidebar, one chart per screen, the deck.
+
+The current chart lives in ``st.session_state[CURRENT_KEY]`` (the jump list's key);
+the previous/next buttons move it in ``on_click`` callbacks, and the URL carries
+it as ``?chart=<id>`` so a link opens the same chart.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import deck, presentation, web
+from dashboard.presentation import PresentationFilters
+from dashboard.ui.charts import show_chart
+
+CHARTS_KEY = "presentation_charts"
+CURRENT_KEY = "presentation_current"
+SUBTEAMS_KEY = "presentation_subteams"
+EDITION_KEY = "presentation_edition"
+SINCE_KEY = "presentation_since"
+CHART_PARAM = "chart"
+
+# Only spacing: the projector page has to fit 1280×720 without scrolling.
+COMPACT_CSS = """
+<style>
+.stMainBlockContainer, .block-container {padding-top: 2.75rem; padding-bottom: 0.5rem;}
+</style>
+"""
+
+
+def compact_layout() -> None:
+    st.set_page_config(initial_sidebar_state="collapsed")
+    st.html(COMPACT_CSS)
+
+
+def settings(subteams: pd.DataFrame, editions: pd.DataFrame, today: date) -> tuple[
+    tuple[str, ...], PresentationFilters
+]:  # fmt: skip
+    """The sidebar: which charts, which subteams, edition and "since" date."""
+    sidebar = st.sidebar
+    sidebar.subheader(web.tr("presentation.settings"))
+    chosen = sidebar.multiselect(
+        web.tr("presentation.choose_charts"),
+        options=list(presentation.CHART_IDS),
+        default=list(presentation.CHART_IDS),
+        format_func=lambda chart_id: presentation.chart_title(chart_id, web.lang()),
+        key=CHARTS_KEY,
+    )
+    names = dict(zip(subteams["slug"], subteams["name"], strict=True))
+    slugs = sidebar.multiselect(
+        web.tr("presentation.filter_subteams"),
+        options=list(names),
+        format_func=names.get,
+        key=SUBTEAMS_KEY,
+        placeholder=web.tr("presentation.filter.whole_team"),
+    )
+    edition = None
+    if not editions.empty:
+        numbers = [int(number) for number in editions["edition"]]
+        labels = dict(zip(numbers, editions["name"], strict=True))
+        edition = sidebar.selectbox(
+            web.tr("presentation.filter_edition"),
+            options=numbers,
+            format_func=lambda number: f"{number}. {labels[number]}",
+            key=EDITION_KEY,
+        )
+    since = sidebar.date_input(
+        web.tr("presentation.filter_since"),
+        value=today - timedelta(days=presentation.DEFAULT_SINCE_DAYS),
+        max_value=today,
+        format="DD.MM.YYYY",
+        key=SINCE_KEY,
+    )
+    filters = PresentationFilters(
+        subteam_slugs=tuple(sorted(slugs)), edition=edition, since=since, as_of=today
+    )
+    return tuple(chosen), filters
+
+
+def _move(chosen: tuple[str, ...], step: int) -> None:
+    position = chosen.index(st.session_state[CURRENT_KEY]) + step
+    st.session_state[CURRENT_KEY] = chosen[max(0, min(position, len(chosen) - 1))]
+
+
+def current_chart(chosen: tuple[str, ...]) -> str:
+    """The chart on screen, with previous/next buttons and a jump list above it."""
+    if st.session_state.get(CURRENT_KEY) not in chosen:
+        requested = st.query_params.get(CHART_PARAM)
+        st.session_state[CURRENT_KEY] = requested if requested in chosen else chosen[0]
+    position = chosen.index(st.session_state[CURRENT_KEY])
+    previous, jump, counter, following = st.columns([1.2, 4, 1.6, 1.2], vertical_alignment="center")
+    previous.button(
+        web.tr("presentation.previous"),
+        key="presentation_previous",
+        icon=":material/arrow_back:",
+        disabled=position == 0,
+        on_click=_move,
+        args=(chosen, -1),
+        width="stretch",
+    )
+    current = jump.selectbox(
+        web.tr("presentation.current_chart"),
+        options=list(chosen),
+        format_func=lambda chart_id: presentation.chart_title(chart_id, web.lang()),
+        key=CURRENT_KEY,
+        label_visibility="collapsed",
+    )
+    counter.markdown(
+        web.tr("presentation.position", current=chosen.index(current) + 1, total=len(chosen))
+    )
+    following.button(
+        web.tr("presentation.next"),
+        key="presentation_next",
+        icon=":material/arrow_forward:",
+        disabled=position == len(chosen) - 1,
+        on_click=_move,
+        args=(chosen, 1),
+        width="stretch",
+    )
+    st.query_params[CHART_PARAM] = current
+    return current
+
+
+def chart(chart_id: str, filters: PresentationFilters, subteam_names: dict[str, str]) -> None:
+    data = web.query(presentation.load_chart_data, chart_id, filters)
+    figure = presentation.draw_chart(
+        chart_id,
+        data,
+        filters,
+        web.lang(),
+        threshold=web.settings().small_group_threshold,
+        data_as_of=web.data_as_of(),
+        subteam_names=subteam_names,
+        size=(None, presentation.PAGE_CHART_HEIGHT),
+    )
+    show_chart(figure, f"prezentacja-{chart_id}", projector=True)
+
+
+def deck_buttons(chosen: tuple[str, ...], filters: PresentationFilters) -> None:
+    """PPTX and PDF of the chosen charts, built only when a button is clicked."""
+    sidebar = st.sidebar
+    sidebar.subheader(web.tr("presentation.deck"))
+    sidebar.caption(web.tr("presentation.deck_help"))
+    options = {
+        "since": filters.since,
+        "subteam_slugs": filters.subteam_slugs,
+        "chart_ids": chosen,
+        "edition": filters.edition,
+        "lang": web.lang(),
+        "threshold": web.settings().small_group_threshold,
+    }
+    for fmt, label_key, mime in (
+        ("pptx", "presentation.download_pptx", deck.PPTX_MIME),
+        ("pdf", "presentation.download_pdf", "application/pdf"),
+    ):
+        sidebar.download_button(
+            web.tr(label_key),
+            data=lambda fmt=fmt: deck.deck_bytes(web.engine(), fmt, **options),
+            file_name=deck.file_name(fmt, filters.as_of),
+            mime=mime,
+            key=f"presentation_deck_{fmt}",
+            icon=":material/download:",
+            width="stretch",
+        )

@@ -1,0 +1,27 @@
+"""/admin — users, audit log, backups (admins only).
+
+Each tab is one ``render(actor)`` function from ``dashboard/ui``; add a section by
+adding one (label key, render) pair to ``SECTIONS``.
+"""
+
+import streamlit as st
+
+from dashboard import web
+from dashboard.ui import admin_audit, admin_backup, admin_congress, admin_users
+
+SECTIONS = [
+    ("admin.tab.users", admin_users.render),
+    ("congress.admin.tab", admin_congress.render),
+    ("admin.tab.audit", admin_audit.render),
+    ("admin.tab.backup", admin_backup.render),
+]
+
+actor = web.require_actor()
+if not actor.is_admin:
+    st.error(web.tr("access.no_permission"))
+    st.stop()
+
+st.title(web.tr("admin.title"))
+for tab, (_, render) in zip(st.tabs([web.tr(key) for key, _ in SECTIONS]), SECTIONS, strict=True):
+    with tab:
+        render(actor)

@@ -1,0 +1,52 @@
+"""/postepy — progress at a glance (the default page): every figure as of a chosen date."""
+
+import streamlit as st
+
+from dashboard import web
+from dashboard.charts import progress as charts
+from dashboard.formatting import format_long_date
+from dashboard.queries import progress as pq
+from dashboard.ui import progress as ui
+from dashboard.ui.charts import show_chart
+
+actor = web.require_actor()
+lang = web.lang()
+st.title(web.tr("progress.title"))
+
+subteams = web.query(pq.subteam_options)
+as_of, since = ui.date_filters()
+scope = ui.scope_filters(subteams)
+st.caption(web.tr("progress.intro", date=format_long_date(as_of, lang)))
+
+progress = web.query(pq.subteam_progress, as_of, scope.team_id, scope.subteam_id)
+if progress.empty:
+    st.info(web.tr("progress.no_subteams"))
+    st.stop()
+pipeline = web.query(pq.pipeline_as_of, as_of, scope.team_id, scope.subteam_id)
+congresses = web.query(pq.congress_editions)
+
+ui.headline(pq.summarise_headline(progress, pipeline), congresses, as_of)
+
+st.subheader(web.tr("progress.section.subteams"))
+ui.subteam_table(progress)
+
+st.subheader(web.tr("progress.section.timeline"))
+milestones = web.query(pq.milestones_as_of, as_of, scope.team_id, scope.subteam_id)
+if milestones.empty:
+    st.caption(web.tr("progress.edit.none"))
+else:
+    show_chart(
+        charts.milestone_timeline_chart(milestones, congresses, as_of, lang), "kamienie-milowe"
+    )
+
+st.subheader(web.tr("progress.section.pipeline"))
+if not pipeline.empty:
+    show_chart(charts.pipeline_chart(pipeline, lang), "propozycje-statusy")
+    with st.expander(web.tr("progress.pipeline.table")):
+        ui.pipeline_table(pipeline)
+
+ui.since_section(since, as_of, scope)
+
+editable = ui.editable_subteams(actor, progress)
+if editable:
+    ui.milestone_editor(actor, editable)

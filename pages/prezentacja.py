@@ -1,0 +1,23 @@
+"""/prezentacja — one chart per screen for a projector, and the meeting deck."""
+
+import streamlit as st
+
+from dashboard import web
+from dashboard.queries import presentation as queries
+from dashboard.ui import presentation as ui
+
+web.require_actor()
+ui.compact_layout()
+
+today = web.data_as_of().date()
+subteams = web.query(queries.subteam_options)
+editions = web.query(queries.edition_options)
+chosen, filters = ui.settings(subteams, editions, today)
+ui.deck_buttons(chosen, filters)
+
+if not chosen:
+    st.info(web.tr("presentation.nothing_chosen"))
+    st.stop()
+
+current = ui.current_chart(chosen)
+ui.chart(current, filters, dict(zip(subteams["slug"], subteams["name"], strict=True)))

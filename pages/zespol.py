@@ -1,0 +1,57 @@
+"""/zespol — who is in which subteam, by category, role and organisation: the mix of voices."""
+
+import streamlit as st
+
+from dashboard import web
+from dashboard.charts import team as charts
+from dashboard.queries import progress as pq
+from dashboard.queries import team as tq
+from dashboard.ui import progress as ui
+from dashboard.ui import team as team_ui
+from dashboard.ui.charts import show_chart
+
+actor = web.require_actor()
+lang = web.lang()
+st.title(web.tr("progress.team.title"))
+st.caption(web.tr("progress.team.intro"))
+
+scope = ui.scope_filters(web.query(pq.subteam_options))
+args = (scope.team_id, scope.subteam_id)
+totals = web.query(tq.team_totals, *args).iloc[0]
+if not totals["members"]:
+    st.info(web.tr("progress.team.no_members"))
+    st.stop()
+
+members_column, organisations_column, voice_column = st.columns(3)
+members_column.metric(web.tr("progress.team.metric.members"), int(totals["members"]), border=True)
+organisations_column.metric(
+    web.tr("progress.team.metric.organisations"), int(totals["organisations"]), border=True
+)
+voice_column.metric(
+    web.tr("progress.team.metric.direct_voice"),
+    team_ui.percent_text(totals["direct_voice"] / totals["members"]),
+    help=web.tr("progress.team.metric.direct_voice_help"),
+    border=True,
+)
+
+st.subheader(web.tr("progress.team.section.categories"))
+by_category = web.query(tq.members_by_category, *args)
+show_chart(charts.members_by_category_chart(by_category, lang), "czlonkowie-kategorie")
+team_ui.breakdown_table(by_category, "category", "category")
+
+st.subheader(web.tr("progress.team.section.voices"))
+voices = web.query(tq.direct_voice_share, *args)
+show_chart(charts.direct_voice_chart(voices, lang), "glos-mieszkancow")
+team_ui.voices_table(voices)
+
+st.subheader(web.tr("progress.team.section.roles"))
+by_role = web.query(tq.members_by_role, *args)
+show_chart(charts.members_by_role_chart(by_role, lang), "role")
+team_ui.breakdown_table(by_role, "role", "member_role")
+
+st.subheader(web.tr("progress.team.section.organisations"))
+team_ui.organisations_table(web.query(tq.organisations, *args))
+
+st.subheader(web.tr("progress.team.section.members"))
+with_emails = actor.sees_personal_data()
+team_ui.member_table(web.query(tq.member_list, *args, include_emails=with_emails), with_emails)

@@ -1,0 +1,107 @@
+"""Every demo role signs in and opens every page it may open, in real Chromium.
+
+A page passes when Streamlit raised no exception and what it must draw is drawn:
+Vega charts rendered (canvas or svg inside vega-embed), data grids, forms, tabs.
+The admin's tour also saves the README screenshots (docs/screenshots/*.png).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from dashboard.navigation import PAGES, pages_for
+from tests.e2e.harness import ROOT, exception_texts, settle
+
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+MAX_SCREENSHOT_BYTES = 250_000
+ROLES = {"admin": "admin", "dyrektor": "director", "lider": "lead", "czlonek": "member"}
+# What each page must show once it has run (selectors that prove the drawing happened).
+CHART = '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
+TABLE = '[data-testid="stDataFrame"], [data-testid="stTable"]'
+FORM = '[data-testid="stForm"]'
+TABS = '[data-testid="stTab"]'
+MUST_DRAW = {
+    "postepy": (CHART, TABLE),
+    "propozycje": (TABLE,),
+    "kongres": (CHART,),
+    "zespol": (CHART, TABLE),
+    "prezentacja": (CHART,),
+    "zapisy": (FORM,),
+    "admin": (TABS,),
+}
+
+
+def open_page(page, base_url: str, url_path: str) -> None:
+    page.goto(f"{base_url}/{url_path}")
+    settle(page)
+
+
+def assert_page_drawn(page, url_path: str) -> None:
+    assert exception_texts(page) == [], f"/{url_path} raised: {exception_texts(page)}"
+    assert page.locator('input[type="password"]').count() == 0, f"/{url_path} asks to sign in"
+    path = page.url.split("?")[0].rstrip("/")
+    default = next(spec.url_path for spec in PAGES if spec.default)
+    assert path.endswith(url_path) or (url_path == default and path.count("/") == 2), (
+        f"asked for /{url_path}, got {page.url}"
+    )
+    for selector in MUST_DRAW[url_path]:
+        page.locator(selector).first.wait_for(state="visible", timeout=30_000)
+
+
+def sidebar_links(page) -> set[str]:
+    hrefs = page.locator('[data-testid="stSidebarNav"] a').evaluate_all(
+        "links => links.map(link => new URL(link.href).pathname.replace(/^\\//, ''))"
+    )
+    return set(hrefs)
+
+
+def save_screenshot(page, name: str) -> Path:
+    """A small PNG for the README (palette-reduced when the plain capture is too big)."""
+    from PIL import Image
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    png = page.screenshot(full_page=False)
+    if len(png) > MAX_SCREENSHOT_BYTES:
+        image = Image.open(io.BytesIO(png)).convert("RGB")
+        reduced = image.quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+        buffer = io.BytesIO()
+        reduced.save(buffer, format="PNG", optimize=True)
+        png = buffer.getvalue()
+    path.write_bytes(png)
+    return path
+
+
+@pytest.mark.parametrize("username", list(ROLES))
+def test_every_allowed_page_draws_without_errors(username, page_as, panel):
+    page = page_as(username)
+    allowed = [spec.url_path for spec in pages_for(ROLES[username])]
+    default_link = next(spec.url_path for spec in PAGES if spec.default)
+    links = sidebar_links(page)
+    assert set(allowed) - {default_link} <= links, f"{username} misses pages in the menu: {links}"
+    if "admin" not in allowed:
+        assert "admin" not in links
+    for url_path in allowed:
+        open_page(page, panel.url, url_path)
+        assert_page_drawn(page, url_path)
+        if username == "admin":
+            path = save_screenshot(page, url_path)
+            assert path.stat().st_size < MAX_SCREENSHOT_BYTES
+
+
+def test_member_cannot_open_admin_page_by_url(page_as, panel):
+    admin_page = page_as("admin")
+    open_page(admin_page, panel.url, "admin")
+    admin_tabs = set(admin_page.locator(TABS).all_inner_texts())
+    assert admin_tabs, "the admin page shows no tabs to compare with"
+
+    page = page_as("czlonek")
+    open_page(page, panel.url, "admin")
+    assert exception_texts(page) == []
+    shown = set(page.locator(TABS).all_inner_texts())
+    assert not (admin_tabs & shown), f"a member sees admin tabs: {admin_tabs & shown}"
+    assert "admin" not in sidebar_links(page)
+    assert not page.url.split("?")[0].rstrip("/").endswith("/admin") or not shown
