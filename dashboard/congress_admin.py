@@ -9,7 +9,7 @@ import io
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, and_, func, select, update
+from sqlalchemy import Engine, func, select, update
 
 from dashboard import audit
 from dashboard.permissions import Actor, require_admin
@@ -106,7 +106,7 @@ def set_attended(engine: Engine, actor: Actor, signup_id: int, attended: bool) -
 def checkin_counts(engine: Engine, actor: Actor, edition: int) -> dict[str, int]:
     """Live counts for the door: registered, present, still expected, waitlisted."""
     require_admin(actor)
-    registered = and_(Signup.status == "registered")
+    registered = Signup.status == "registered"
     statement = (
         select(
             func.count(Signup.id).filter(registered),

@@ -125,6 +125,7 @@ def collect_deck(
     names = presentation.subteam_names(engine)
     _check_subteams(subteam_slugs, names)
     chosen = _check_charts(chart_ids)
+    _check_edition(engine, edition)
     filters = presentation.resolve_filters(
         engine,
         PresentationFilters(subteam_slugs=tuple(subteam_slugs), edition=edition, since=since),
@@ -162,6 +163,15 @@ def _check_subteams(slugs: Iterable[str], names: dict[str, str]) -> None:
         raise DeckError(
             f"Nieznany podzespół: {', '.join(unknown)} (dostępne: {', '.join(names) or 'brak'})"
         )
+
+
+def _check_edition(engine: Engine, edition: int | None) -> None:
+    if edition is None:
+        return
+    known = [int(number) for number in queries.edition_options(engine)["edition"]]
+    if edition not in known:
+        listed = ", ".join(str(number) for number in sorted(known)) or "brak"
+        raise DeckError(f"Nieznana edycja Kongresu: {edition} (dostępne: {listed})")
 
 
 def _check_charts(chart_ids: Sequence[str] | None) -> tuple[str, ...]:

@@ -271,7 +271,7 @@ def _execute(
 
 def _text(values: dict[str, CellValue], field_name: str) -> str:
     value = values.get(field_name, "")
-    return text_of(value) if value != "" else ""
+    return value if value.__class__ is str else text_of(value)
 
 
 def _check_length(problems: _RowProblems, row: int, field_name: str, value: str) -> None:
@@ -614,8 +614,7 @@ def import_signups(
 class _SignupContext:
     event_id: int
     district_of: Callable[[str], int | None | bool]
-    workshops: dict[str, int]
-    plenaries: dict[int, frozenset[int]]  # day -> its non-workshop sessions
+    sessions_of: Callable[[str, str], tuple[frozenset[int], tuple[Fault, ...]]]
     categories: dict[str, str]
     statuses: dict[str, str]
     existing: dict[str, dict[str, Any]]  # lower-case e-mail -> stored fields
@@ -659,8 +658,9 @@ def _signup_context(session: Session, event_id: int) -> _SignupContext:
     return _SignupContext(
         event_id=event_id,
         district_of=_district_resolver(session),
-        workshops=workshops,
-        plenaries={day: frozenset(ids) for day, ids in plenaries.items()},
+        sessions_of=_session_resolver(
+            workshops, {day: frozenset(ids) for day, ids in plenaries.items()}
+        ),
         categories=_label_index("category", PARTICIPANT_CATEGORIES, CATEGORY_EXTRAS),
         statuses=_label_index("signup_status", SIGNUP_STATUSES, STATUS_EXTRAS),
         existing=existing,
@@ -669,14 +669,28 @@ def _signup_context(session: Session, event_id: int) -> _SignupContext:
     )
 
 
+def _edition_refusal(session: Session, event_id: int | None) -> str | None:
+    """Why no sign-up may be imported into this edition, or None."""
+    if event_id is None:
+        return "unknown_edition"
+    anonymised = select(Signup.id).where(
+        Signup.event_id == event_id, Signup.anonymised_at.is_not(None)
+    )
+    if session.scalar(anonymised.limit(1)) is not None:
+        # Re-importing a form export would bring back personal data erased on purpose.
+        return "anonymised_edition"
+    return None
+
+
 def _plan_signups(
     session: Session, table: Table, file_problems: _RowProblems, edition: int, dry_run: bool
 ) -> _Plan:
     problems = _RowProblems(table, SIGNUP_SCHEMA)
     problems.items.extend(file_problems.items)
     event_id = session.scalar(select(Event.id).where(Event.edition == edition))
-    if event_id is None:
-        problems.add_raw(None, "—", "unknown_edition", value=edition)
+    refusal = _edition_refusal(session, event_id)
+    if refusal:
+        problems.add_raw(None, "—", refusal, value=edition)
         report = ImportReport(
             rows_total=len(table.rows), problems=tuple(problems.items), dry_run=dry_run
         )
@@ -806,38 +820,47 @@ def _sessions(
     them); None when the file has neither column, so stored sessions stay as they are."""
     if "days" not in values and "workshop" not in values:
         return None
-    chosen: set[int] = set()
-    for day in _days(problems, row, values.get("days", "")):
-        chosen |= context.plenaries[day]
-    return frozenset(chosen | _workshops(problems, row, values, context))
+    chosen, faults = context.sessions_of(_text(values, "days"), _text(values, "workshop"))
+    for field_name, code, value in faults:
+        problems.add(row, field_name, code, value=value)
+    return chosen
 
 
-def _days(problems: _RowProblems, row: int, value: CellValue) -> set[int]:
-    folded = fold(text_of(value))
+Fault = tuple[str, str, str]  # field, problem code, offending value
+
+
+def _session_resolver(
+    workshops: dict[str, int], plenaries: dict[int, frozenset[int]]
+) -> Callable[[str, str], tuple[frozenset[int], tuple[Fault, ...]]]:
+    """(days cell, workshop cell) -> session ids and faults; the same cells repeat, so cached."""
+
+    @cache
+    def resolve(days_cell: str, workshop_cell: str) -> tuple[frozenset[int], tuple[Fault, ...]]:
+        days, faults = _days(days_cell)
+        chosen = set().union(*(plenaries[day] for day in days))
+        for part in WORKSHOP_SEPARATORS.split(workshop_cell):
+            if not part.strip():
+                continue
+            session_id = workshops.get(fold(part))
+            if session_id is None:
+                faults.append(("workshop", "unknown_workshop", part.strip()))
+            else:
+                chosen.add(session_id)
+        return frozenset(chosen), tuple(faults)
+
+    return resolve
+
+
+def _days(cell: str) -> tuple[set[int], list[Fault]]:
+    folded = fold(cell)
     if not folded:
-        return set()
+        return set(), []
     if folded in ("oba", "obydwa", "oba dni", "obydwa dni", "both", "both days"):
-        return {1, 2}
+        return {1, 2}, []
     words = set(folded.replace("dzien", " ").replace("day", " ").split()) - {"i", "and", "oraz"}
     if words and words <= {"1", "2"}:
-        return {int(word) for word in words}
-    problems.add(row, "days", "bad_days", value=text_of(value))
-    return set()
-
-
-def _workshops(
-    problems: _RowProblems, row: int, values: dict[str, CellValue], context: _SignupContext
-) -> set[int]:
-    chosen = set()
-    for part in WORKSHOP_SEPARATORS.split(_text(values, "workshop")):
-        if not part.strip():
-            continue
-        session_id = context.workshops.get(fold(part))
-        if session_id is None:
-            problems.add(row, "workshop", "unknown_workshop", value=part.strip())
-        else:
-            chosen.add(session_id)
-    return chosen
+        return {int(word) for word in words}, []
+    return set(), [("days", "bad_days", cell)]
 
 
 def _new_signup(fields: dict[str, Any], context: _SignupContext) -> dict[str, Any]:

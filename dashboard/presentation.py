@@ -3,13 +3,15 @@
 Each entry names its title, the filters that apply to it and two steps:
 ``load(engine, filters)`` runs the queries (cacheable: the page calls it through
 ``web.query``) and ``draw(data, filters, lang, threshold)`` builds the chart
-without touching the database. ``titled`` adds the title and a subtitle naming
+without touching the database. ``draw_chart`` adds the title and a subtitle naming
 the filters and the data-as-of time, the same on screen, in images and decks.
 
-Small groups: charts that count people (sign-ups, team members) show groups of
-1..threshold-1 as "<threshold>" — the bar is left empty and labelled, see
-``dashboard.charts.presentation``. Proposal and milestone counts are not about
-people and stay exact.
+Small groups: breakdowns of people (sign-ups by okręg and age, team members by
+category) show groups of 1..threshold-1 as "<threshold>" — the bar is left empty
+and labelled, and the exact count is not in the chart data
+(``dashboard.charts.presentation``); workshops with 1..threshold-1 sign-ups are
+left out of the fill chart. The cumulative sign-up line is a running total of the
+whole edition, and proposal and milestone counts are not about people: exact.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from sqlalchemy import Engine
 
 from dashboard.charts import congress as congress_charts
 from dashboard.charts import progress as progress_charts
-from dashboard.charts.presentation import empty_chart, suppressed_bar_chart
+from dashboard.charts.presentation import (
+    empty_chart,
+    status_changes_chart,
+    suppressed_bar_chart,
+)
 from dashboard.formatting import format_date, format_datetime
 from dashboard.i18n import t
 from dashboard.privacy import small_group_label
@@ -38,8 +44,9 @@ EDITION = "edition"
 SINCE = "since"
 DEFAULT_SINCE_DAYS = 14
 
-# Sizes in px of a chart's plot area: a 1280×720 projector page, and a 16:9 slide image.
-PAGE_CHART_HEIGHT = 500
+# Sizes in px: the whole chart on a 1280×720 projector page (Streamlit fits title, legend
+# and plot into it), and the plot area of a 16:9 slide image.
+PAGE_CHART_HEIGHT = 470
 DECK_CHART_SIZE = (820, 360)
 
 
@@ -138,6 +145,20 @@ def _draw_milestones(
     return progress_charts.milestone_timeline_chart(
         data["milestones"], data["congresses"], filters.as_of, lang
     )
+
+
+def _load_status_changes(engine: Engine, filters: PresentationFilters) -> pd.DataFrame:
+    return queries.status_changes_by_target(
+        engine, filters.since, filters.as_of, filters.subteam_slugs
+    )
+
+
+def _draw_status_changes(
+    data: pd.DataFrame, filters: PresentationFilters, lang: str, threshold: int
+) -> alt.TopLevelMixin:
+    if data.empty:
+        return empty_chart("", lang)
+    return status_changes_chart(data, lang)
 
 
 # --- Congress (dashboard.queries.congress, dashboard.charts.congress) ----------
@@ -299,6 +320,13 @@ CATALOGUE: tuple[ChartEntry, ...] = (
         _load_milestones,
         _draw_milestones,
         frozenset({SUBTEAMS}),
+    ),
+    ChartEntry(
+        "status_changes",
+        "presentation.chart.status_changes",
+        _load_status_changes,
+        _draw_status_changes,
+        frozenset({SUBTEAMS, SINCE}),
     ),
     ChartEntry(
         "signups_over_time",

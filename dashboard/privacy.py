@@ -49,3 +49,14 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_string_dtype(result[column]) or result[column].dtype == object:
             result[column] = result[column].map(neutralise_cell)
     return result
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:=")
+
+
+def escape_markdown(text: object) -> str:
+    """Text from the database made safe to put inside Markdown (``st.caption``,
+    ``st.markdown``): every Markdown, HTML, LaTeX (``$``) and Streamlit directive
+    (``:red[...]``, ``:material/x:``) character is backslash-escaped, so it shows
+    literally."""
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in str(text))

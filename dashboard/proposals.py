@@ -134,6 +134,7 @@ def bulk_change_status(
 
     Returns the number changed; raises ``BulkChangeRefused`` listing every refused row.
     """
+    selection = list(dict(selection).items())  # each proposal once
     if not selection:
         raise ReviewError("Nie zaznaczono żadnej propozycji.", "proposals.error.empty_selection")
     with write_session(engine) as session:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import streamlit as st
 from sqlalchemy import Engine
 
-from dashboard.config import PROJECT_ROOT, Settings, load_settings
+from dashboard.config import Settings, load_settings
 from dashboard.i18n import DEFAULT_LANGUAGE, count_label, t
 from dashboard.permissions import Actor
 from db.engine import data_version, make_engine, now
@@ -108,22 +108,13 @@ def require_actor() -> Actor:
 def _run_through_entry_script() -> None:
     """Right after a server starts, Streamlit may run a ``pages/`` script on its own
     (its old pages-directory mode, until an ``st.navigation`` call switches it off),
-    e.g. when a deep link is the process's first request; AppTest does so on every
-    run. Run the entry script instead, in this same run (so widget clicks are kept):
-    it signs the person in, routes, and runs this page again if it may be opened."""
+    e.g. when a deep link is the process's first request. Rerun through app.py, which
+    signs the person in and routes; the URL and its query parameters are kept."""
     from streamlit.runtime.pages_manager import PagesManager
 
-    if not PagesManager.uses_pages_directory:
-        return
-    entry = PROJECT_ROOT / "app.py"
-    print('DEBUG v1 bounce')
-    code = compile(entry.read_text(encoding="utf-8"), str(entry), "exec")
-    try:
-        exec(code, {"__name__": "__main__", "__file__": str(entry)})
-    except BaseException as e:
-        import traceback; traceback.print_exc()
-        raise
-    st.stop()
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def data_as_of() -> datetime:

@@ -7,11 +7,12 @@ adding one (label key, render) pair to ``SECTIONS``.
 import streamlit as st
 
 from dashboard import web
-from dashboard.ui import admin_audit, admin_backup, admin_congress, admin_users
+from dashboard.ui import admin_audit, admin_backup, admin_congress, admin_import, admin_users
 
 SECTIONS = [
     ("admin.tab.users", admin_users.render),
     ("congress.admin.tab", admin_congress.render),
+    ("imports.section", admin_import.render),
     ("admin.tab.audit", admin_audit.render),
     ("admin.tab.backup", admin_backup.render),
 ]

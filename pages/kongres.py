@@ -36,12 +36,13 @@ def url_select(label: str, param: str, options: list, format_func) -> object:
     return value
 
 
-names = dict(zip(editions["edition"], editions["name"], strict=True))
+# Plain ints (not numpy's) in the URL, the cache keys and the SQL parameters.
+names = {int(e): name for e, name in zip(editions["edition"], editions["name"], strict=True)}
 edition_column, day_column, workshop_column, category_column = st.columns(4)
 with edition_column:
     edition = url_select(web.tr("congress.edition"), "edition", list(names), names.get)
 workshops = web.query(cq.workshops, edition)
-titles = dict(zip(workshops["id"], workshops["title"], strict=True))
+titles = {int(i): title for i, title in zip(workshops["id"], workshops["title"], strict=True)}
 all_label = web.tr("common.all")
 with day_column:
     day = url_select(

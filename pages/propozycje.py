@@ -13,7 +13,7 @@ ui.show_flash()
 filters = ui.filters_sidebar(web.query(pq.filter_options))
 total = web.query(pq.count_proposals, filters)
 
-table_column, facet_column = st.columns([4, 1])
+table_column, facet_column = st.columns([3, 1])
 with facet_column:
     ui.facets(web.query(pq.facet_counts, filters))
 with table_column:

@@ -108,6 +108,7 @@ def submit(form: RegistrationForm) -> None:
         st.session_state[PENDING_KEY] = form
         st.rerun()
     else:
+        web.after_write()
         st.session_state[DONE_KEY] = (form, result)
         st.rerun()
 

@@ -33,7 +33,13 @@ SCRIPT = "<script>alert(1)</script>"
 def app_test(
     database_url: str, *, cookie_key: str | None = "test-cookie-key-long-enough-for-hs256-0123"
 ) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    """app.py as a browser session runs it.
+
+    Run from a copy outside the project folder: next to a ``pages/`` folder AppTest
+    starts *every* run in Streamlit's old pages-directory mode (a live server does so
+    only for a process's first run), which would bypass app.py's routing.
+    """
+    at = AppTest.from_string((ROOT / "app.py").read_text(encoding="utf-8"), default_timeout=60)
     at.secrets["database_url"] = database_url
     if cookie_key:
         at.secrets["cookie_key"] = cookie_key
@@ -108,13 +114,12 @@ def test_each_role_signs_in_and_gets_its_pages(demo_copy_url, username):
 def test_member_opening_the_admin_url_never_sees_its_content(demo_copy_url):
     at = submit_sign_in(app_test(demo_copy_url).run(), "czlonek", "demo")
     assert "admin" not in page_scripts(at)
-    with pytest.raises(ValueError, match="Could not find a navigation page"):
-        at.switch_page("pages/admin.py")
     open_url(at, "admin")
     assert_no_exception(at)
     assert ran_page(at) == "postepy"
     assert "Administracja" not in [title.value for title in at.title]
-    assert not at.tabs and not at.dataframe
+    admin_tabs = {"Użytkownicy", "Dziennik zdarzeń", "Kopia zapasowa"}
+    assert not admin_tabs & {tab.label for tab in at.tabs}
     assert not any(button.label == "Dodaj użytkownika" for button in at.button)
 
 
@@ -226,6 +231,6 @@ def test_admin_adds_a_user_through_the_form_and_the_audit_log_shows_it(demo_copy
     assert_no_exception(at)
     assert [success.value for success in at.success] == ["Dodano użytkownika nowy.czlonek."]
     assert "nowy.czlonek" in at.dataframe[0].value["Nazwa użytkownika"].tolist()
-    audit = at.dataframe[1].value
+    audit = next(table.value for table in at.dataframe if "Czynność" in table.value.columns)
     assert audit.iloc[0]["Czynność"] == "user.add"
     assert audit.iloc[0]["Kto"] == "admin"

@@ -175,6 +175,11 @@ def test_admin_section_checks_people_in(upcoming):
         attended = connection.scalar(select(Signup.attended).where(Signup.id == ids["s3"]))
     assert attended is True
     assert [m.value for m in at.metric][:2] == ["6", "5"]
+    at.checkbox(key="admin_congress_anonymise_ok_2").check().run()
+    at.button(key="admin_congress_anonymise_2").click().run()
+    assert_no_exception(at)
+    assert "Zanonimizowano zapisów: 8." in [s.value for s in at.success]
+    assert at.dataframe[0].value["email"].isna().all()
 
 
 def test_zapisy_locked_database_asks_to_retry_and_keeps_input(upcoming):

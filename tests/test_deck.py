@@ -170,6 +170,7 @@ def test_english_deck(demo_url, tmp_path):
         ({"subteam_slugs": ("nie-ma-takiego",)}, "Nieznany podzespół: nie-ma-takiego"),
         ({"chart_ids": ("wykres-x",)}, "Nieznany wykres: wykres-x"),
         ({"since": date(2026, 4, 1)}, "późniejsza"),
+        ({"edition": 9}, r"Nieznana edycja Kongresu: 9 \(dostępne: 1, 2\)"),
     ],
 )
 def test_bad_options_are_refused_and_write_nothing(demo_url, tmp_path, options, message):
@@ -323,6 +324,13 @@ def test_deck_queries_count_the_window_and_the_chosen_subteams(engine):
     changes = queries.status_changes_since(engine, since, as_of)
     assert list(changes["to_status"]) == ["accepted", "in_review"]
     assert queries.count_status_changes_since(engine, since, as_of, ("drugi",)) == 1
+    by_target = queries.status_changes_by_target(engine, since, as_of)
+    assert dict(zip(by_target["to_status"], by_target["count"], strict=True)) == {
+        "accepted": 1,
+        "in_review": 1,
+    }
+    only_second = queries.status_changes_by_target(engine, since, as_of, ("drugi",))
+    assert list(only_second["to_status"]) == ["accepted"]
     done = queries.milestones_done_since(engine, since, as_of)
     assert list(done["title"]) == ["Raport"]
 
@@ -333,7 +341,8 @@ def test_deck_queries_count_the_window_and_the_chosen_subteams(engine):
 
 def test_people_counts_below_the_threshold_are_shown_as_less_than_five(engine):
     _small_team(engine)
-    content = deck.collect_deck(engine, chart_ids=("team_mix",), now=datetime(2026, 3, 16, 10, 0))
+    content = deck.collect_deck(engine, now=datetime(2026, 3, 16, 10, 0))
+    assert len(content.charts) == len(presentation.CHART_IDS)
     figures = {figure.label: figure.value for figure in content.figures}
     assert figures["Zapisy na 3. Kongres"] == "<5"
     assert figures["Członkowie podzespołów"] == "6"
@@ -356,3 +365,15 @@ def _png(width: int, height: int) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), "white").save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_every_presentation_chart_draws_on_an_empty_database(engine):
+    filters = presentation.resolve_filters(engine, presentation.PresentationFilters(), DEMO_TODAY)
+    assert filters.edition is None
+    for chart_id in presentation.CHART_IDS:
+        spec = presentation.build_chart(
+            engine, chart_id, filters, "pl", threshold=5, data_as_of=MEETING
+        ).to_dict()
+        assert spec["title"]["text"] == presentation.chart_title(chart_id, "pl")
+    content = deck.collect_deck(engine, chart_ids=(), now=MEETING)
+    assert [section.total for section in content.changes] == [0, 0, 0]

@@ -31,6 +31,7 @@ from db.models import (
     PROPOSAL_SOURCES,
     PROPOSAL_STATUSES,
     District,
+    Event,
     EventSession,
     Milestone,
     Participant,
@@ -338,6 +339,45 @@ def test_each_signup_picks_days_sensibly(seeded_engine):
     assert 0.2 < patterns[(1,)] / total < 0.4
     assert 0.15 < patterns[(2,)] / total < 0.35
     assert 0.35 < patterns[(1, 2)] / total < 0.55
+
+
+def test_both_congress_editions(seeded_engine):
+    events = _rows(
+        seeded_engine,
+        select(
+            Event.edition,
+            Event.name,
+            Event.starts_on,
+            Event.ends_on,
+            Event.venue,
+            Event.registration_open,
+            Event.target_signups,
+        ).order_by(Event.edition),
+    )
+    assert [tuple(row) for row in events] == [
+        (
+            1,
+            "I Toruński Kongres Dialogu",
+            date(2024, 9, 10),
+            date(2024, 9, 11),
+            "Aula Uniwersytetu Mikołaja Kopernika",
+            False,
+            500,
+        ),
+        (
+            2,
+            "II Toruński Kongres Dialogu",
+            date(2025, 9, 29),
+            date(2025, 9, 30),
+            "CKK Jordanki",
+            True,
+            600,
+        ),
+    ]
+    workshops = _rows(
+        seeded_engine, select(EventSession.capacity).where(EventSession.kind == "workshop")
+    )
+    assert all(40 <= capacity <= 80 for (capacity,) in workshops)
 
 
 def test_every_subteam_has_a_workshop_in_each_edition(seeded_engine):

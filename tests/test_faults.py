@@ -23,9 +23,10 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, MetaData, func, insert, select, text
 
+from dashboard import proposals as review
+from dashboard import registration
 from dashboard.permissions import Actor
 from db.engine import make_engine, now, write_session
 from db.migrate import current_revision, head_revision, upgrade
@@ -135,22 +136,19 @@ def add_reference_data(engine: Engine, proposals: int = PROPOSALS) -> dict[str, 
 
 
 def _writer(url: str, index: int, results) -> None:
-    from dashboard import proposals as review
-    from dashboard import registration
-
     engine = make_engine(url)
     rng = random.Random(index)
     outcomes = []
     for step in range(OPERATIONS_PER_WRITER):
         if step % 2 == 0:
-            outcomes.append(_one_status_change(engine, review, rng))
+            outcomes.append(_one_status_change(engine, rng))
         else:
-            outcomes.append(_one_registration(engine, registration, rng, index, step))
+            outcomes.append(_one_registration(engine, rng, index, step))
     engine.dispose()
     results.put(("writer", index, outcomes))
 
 
-def _one_status_change(engine: Engine, review, rng: random.Random) -> tuple:
+def _one_status_change(engine: Engine, rng: random.Random) -> tuple:
     proposal_id = rng.randint(1, PROPOSALS)
     with engine.connect() as connection:
         status, version = connection.execute(
@@ -173,7 +171,7 @@ def _one_status_change(engine: Engine, review, rng: random.Random) -> tuple:
     return ("status", proposal_id, to_status, "committed")
 
 
-def _one_registration(engine: Engine, registration, rng, index: int, step: int) -> tuple:
+def _one_registration(engine: Engine, rng: random.Random, index: int, step: int) -> tuple:
     email = f"mieszkaniec-{index}-{step}@example.org"
     form = registration.RegistrationForm(
         edition=EDITION,
@@ -214,13 +212,15 @@ def _reader(url: str, index: int, stop, results) -> None:
             reads += 1
         except Exception as error:
             errors.append(f"{type(error).__name__}: {error}")
-        time.sleep(0.01)
+        time.sleep(0.05)
     engine.dispose()
     results.put(("reader", index, (reads, errors)))
 
 
 def run_writers_and_readers(url: str) -> tuple[list[tuple], list[tuple[int, list[str]]]]:
-    context = multiprocessing.get_context("spawn")
+    # fork: a child starts in milliseconds instead of re-importing pandas and SQLAlchemy;
+    # each child opens its own engine (the caller disposed of its pool before this).
+    context = multiprocessing.get_context("fork")
     results, stop = context.Queue(), context.Event()
     writers = [context.Process(target=_writer, args=(url, n, results)) for n in range(WRITERS)]
     readers = [
@@ -232,7 +232,9 @@ def run_writers_and_readers(url: str) -> tuple[list[tuple], list[tuple[int, list
     stop.set()
     collected += [results.get(timeout=60) for _ in readers]
     for process in readers + writers:
-        process.join(timeout=30)
+        process.join(timeout=60)
+        if process.exitcode is None:
+            process.kill()
         assert process.exitcode == 0, f"a worker process failed (exit code {process.exitcode})"
     outcomes = [item for kind, _, data in collected if kind == "writer" for item in data]
     reads = [data for kind, _, data in collected if kind == "reader"]
@@ -240,9 +242,9 @@ def run_writers_and_readers(url: str) -> tuple[list[tuple], list[tuple[int, list
 
 
 def test_parallel_writers_and_readers_lose_nothing(engine: Engine):
-    pytest.importorskip("dashboard.proposals", reason="dashboard/proposals.py not there yet")
     add_reference_data(engine)
     url = engine.url.render_as_string(hide_password=False)
+    engine.dispose()  # no pooled connection may be inherited by the forked workers
 
     outcomes, reads = run_writers_and_readers(url)
 
@@ -341,7 +343,6 @@ def import_is_writing(engine: Engine) -> bool:
 
 
 def test_import_killed_half_way_changes_nothing(engine: Engine, tmp_path: Path):
-    pytest.importorskip("dashboard.importers", reason="dashboard/importers.py not there yet")
     add_reference_data(engine, proposals=3)
     before = table_counts(engine)
     data_file = tmp_path / "zapisy.csv"

@@ -7,12 +7,16 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
+from dashboard.exports import build_export
 from dashboard.importers import import_proposals
 from dashboard.permissions import PermissionDenied
-from db.engine import data_version
+from dashboard.queries.proposals import ProposalFilters
+from db.engine import data_version, make_engine
+from db.migrate import upgrade
 from db.models import AuditLog, Proposal, ProposalEvent
-from tests.apptest_utils import ADMIN, DIRECTOR, LEAD
+from tests.apptest_utils import ADMIN, DIRECTOR, LEAD, assert_no_exception, page_test
 from tests.import_reference import FIXTURES, add_reference_data, count
+from tests.test_cli import run_cli
 
 BROKEN_PROBLEMS = [
     (3, "Tytuł", "required"),
@@ -204,3 +208,91 @@ def test_missing_columns_and_the_default_source(sqlite_engine):
     assert [(p.row, p.code, dict(p.values)) for p in report.problems] == [
         (3, "duplicate_row", {"row": 2})
     ]
+
+
+def test_round_trip_export_csv_and_xlsx_then_import_into_a_fresh_database(reference, tmp_path):
+    for name in ("proposals_cp1250_semicolon.csv", "proposals_bom.csv", "proposals.xlsx"):
+        assert import_proposals(reference, ADMIN, FIXTURES / name, name).applied
+    original = comparable(reference)
+    assert len(original) == 12
+
+    for file_format in ("csv", "xlsx"):
+        exported = build_export(reference, ADMIN, ProposalFilters(), file_format)
+        fresh = make_engine(f"sqlite:///{tmp_path / f'fresh-{file_format}.sqlite'}")
+        upgrade(fresh)
+        add_reference_data(fresh)
+
+        report = import_proposals(fresh, ADMIN, exported.content, exported.file_name)
+
+        assert report.applied, report.problems
+        assert set(report.ignored_columns) <= {"id", "autor", "e-mail autora"}
+        assert comparable(fresh) == original
+        again = import_proposals(fresh, ADMIN, exported.content, exported.file_name)
+        assert (again.to_add, again.unchanged) == (0, 12)
+        fresh.dispose()
+
+
+def comparable(engine) -> list[tuple]:
+    """What an export carries of each proposal (the date without its time)."""
+    return sorted(
+        (
+            row["title"],
+            row["description"],
+            row["subteam_id"],
+            row["status"],
+            row["source"],
+            row["district_id"],
+            row["strategic_area"],
+            row["created_at"].date(),
+        )
+        for row in stored_proposals(engine).values()
+    )
+
+
+def test_cli_dry_run_lists_problems_and_exits_1_then_imports(sqlite_engine):
+    add_reference_data(sqlite_engine)
+    url = str(sqlite_engine.url)
+
+    dry = run_cli(
+        "import", "proposals", str(FIXTURES / "proposals_broken.csv"), "--dry-run", url=url
+    )
+    assert dry.returncode == 1 and "Traceback" not in dry.stderr
+    assert "wiersz 5  Data zgłoszenia: taki dzień nie istnieje: „31.02.2025”" in dry.stdout
+    assert "wiersz 7  Okręg: nieznany okręg „Śródmieście”" in dry.stdout
+
+    done = run_cli("import", "proposals", str(FIXTURES / "proposals.xlsx"), url=url)
+    assert done.returncode == 0, done.stderr
+    assert "Dodano: 3" in done.stdout
+    assert count(sqlite_engine, Proposal) == 3
+    with sqlite_engine.connect() as connection:
+        assert connection.execute(select(AuditLog.actor)).scalar_one() == "cli"
+
+    unknown = run_cli(
+        "import", "proposals", str(FIXTURES / "proposals.xlsx"), "--as", "nikt", url=url
+    )
+    assert unknown.returncode == 1 and "nikt" in unknown.stderr
+
+
+def test_admin_page_checks_the_upload_then_imports_on_confirm(sqlite_engine):
+    add_reference_data(sqlite_engine)
+    at = page_test("pages/admin.py", str(sqlite_engine.url), actor=ADMIN)
+    at.run()
+    assert_no_exception(at)
+
+    broken = (FIXTURES / "proposals_broken.csv").read_bytes()
+    at.file_uploader(key="imports_file_proposals").upload("zle.csv", broken, "text/csv").run()
+    at.button(key="imports_check").click().run()
+    assert_no_exception(at)
+    problems = at.dataframe[-1].value
+    assert problems["Wiersz"].tolist() == ["3", "4", "5", "6", "7", "8"]
+    assert not [button for button in at.button if button.key == "imports_confirm"]
+    assert count(sqlite_engine, Proposal) == 0
+
+    good = (FIXTURES / "proposals_cp1250_semicolon.csv").read_bytes()
+    at.file_uploader(key="imports_file_proposals").set_value(("rada.csv", good, "text/csv")).run()
+    at.button(key="imports_check").click().run()
+    assert count(sqlite_engine, Proposal) == 0  # checking writes nothing
+    at.button(key="imports_confirm").click().run()
+    assert_no_exception(at)
+    assert count(sqlite_engine, Proposal) == 5
+    assert any("Dodano: 5" in message.value for message in at.success)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
 
+from dashboard.congress_admin import anonymise_edition
 from dashboard.importers import age_group_of, import_signups
 from dashboard.permissions import PermissionDenied
 from dashboard.registration import RegistrationForm, register
 from db.models import AuditLog, Event, EventSession, Signup, SignupSession
 from tests.apptest_utils import ADMIN, LEAD
 from tests.import_reference import FIXTURES, add_reference_data, count
+from tests.test_cli import run_cli
 
 EDITION = 2025
 
@@ -222,6 +224,18 @@ def test_only_admins_import_signups_and_the_edition_must_exist(reference):
     assert count(reference, Signup) == 0
 
 
+def test_an_anonymised_edition_refuses_the_old_export(reference):
+    path = FIXTURES / "signups_cp1250.csv"
+    assert import_signups(reference, ADMIN, path, "a.csv", EDITION).applied
+    assert anonymise_edition(reference, ADMIN, EDITION, today=date(2025, 11, 1)) == 6
+
+    report = import_signups(reference, ADMIN, path, "a.csv", EDITION)
+
+    assert [(p.row, p.code) for p in report.problems] == [(None, "anonymised_edition")]
+    assert count(reference, Signup) == 6
+    assert set(stored_signups(reference)) == {None}  # names and e-mails stay erased
+
+
 @pytest.mark.parametrize(
     ("cell", "group"),
     [
@@ -244,3 +258,23 @@ def test_age_groups_and_whole_years(cell, group):
 def test_odd_age_formats_are_refused(cell):
     with pytest.raises(ValueError):
         age_group_of(cell)
+
+
+def test_cli_signups_import_with_edition(sqlite_engine):
+    add_reference_data(sqlite_engine)
+    url = str(sqlite_engine.url)
+    duplicates = str(FIXTURES / "signups_duplicates.csv")
+
+    dry = run_cli("import", "signups", duplicates, "--edition", "2025", "--dry-run", url=url)
+    assert dry.returncode == 1
+    assert "wiersz 4  Adres e-mail: ten sam adres e-mail co w wierszu 2" in dry.stdout
+
+    done = run_cli(
+        "import", "signups", str(FIXTURES / "signups_cp1250.csv"), "--edition", "2025", url=url
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Dodano: 6" in done.stdout
+    assert count(sqlite_engine, Signup) == 6
+
+    missing = run_cli("import", "signups", duplicates, url=url)
+    assert missing.returncode == 2 and "--edition" in missing.stderr

@@ -41,10 +41,12 @@ def test_progress_page_renders_for_directors_and_leads(demo_url: str, actor, lan
     assert len(table) == 4
     # The demo's four subteams show all three lights, each as icon + words.
     assert set(table["status"]) == STATUS_TEXTS[lang]
-    assert table["completion"].between(0, 1).all()
+    assert table["completion"].between(0, 100).all()
     metrics = {metric.label: metric.value for metric in at.metric}
-    milestones_label = "Kamienie milowe wykonane" if lang == "pl" else "Milestones done"
-    assert milestones_label in metrics
+    milestones_label = "Kamienie milowe" if lang == "pl" else "Milestones"
+    assert metrics[milestones_label] == ("14 z 27" if lang == "pl" else "14 of 27")
+    since_label = "Od Kongresu" if lang == "pl" else "Since the Congress"
+    assert metrics[since_label] == ("167 dni" if lang == "pl" else "167 days")  # 30.09.2025
     titles = [spec.get("title", {}) for spec in chart_specs(at)]
     assert len(titles) == 2  # timeline and pipeline
     can_edit = actor is LEAD
@@ -66,7 +68,7 @@ def test_as_of_and_subteam_filters_come_from_the_url(demo_url: str) -> None:
     assert list(table["subteam"]) == ["Współdziałanie Prezydenta i Rady Miasta z Radami Okręgów"]
     assert "1 marca 2026" in at.caption[0].value
 
-    at.selectbox(key="progress_podzespol").set_value(None).run()
+    at.selectbox(key="progress_podzespol").set_value("").run()
     assert "podzespol" not in at.query_params
     assert len(at.dataframe[0].value) == 4
 

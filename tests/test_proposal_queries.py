@@ -129,6 +129,18 @@ def test_facets_count_the_current_results(browse_db):
     }
     labels = facets.set_index(["facet", "value"])["label"]
     assert labels[("subteam", "smart-city")] == "Smart City"
+    # With a search text the facets come from one pass over the matches.
+    searched = facet_counts(engine, ProposalFilters(q="rower"))
+    assert {(row.facet, row.value, row.label): row["count"] for _, row in searched.iterrows()} == {
+        ("status", "accepted", "accepted"): 1,
+        ("status", "in_review", "in_review"): 1,
+        ("source", "congress", "congress"): 1,
+        ("source", "workshop", "workshop"): 1,
+        ("subteam", "partycypacja", "Partycypacja"): 2,
+        ("district", "1", "Bydgoskie Przedmieście"): 1,
+        ("district", "2", "Chełmińskie Przedmieście"): 1,
+    }
+    assert facet_counts(engine, ProposalFilters(q="nieistniejące")).empty
 
 
 def test_detail_hides_e_mail_unless_allowed_and_history_is_ordered(browse_db):

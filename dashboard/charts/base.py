@@ -129,3 +129,20 @@ def to_svg(chart: alt.TopLevelMixin) -> bytes:
     import vl_convert as vlc
 
     return vlc.vegalite_to_svg(chart.to_json()).encode("utf-8")
+
+
+# On screen a chart without its own width stretches to the page; an image of it gets
+# the width of the panel's main column, so the download looks like the screen.
+EXPORT_WIDTH = 960
+
+
+def with_export_width(chart: alt.TopLevelMixin, width: int = EXPORT_WIDTH) -> alt.TopLevelMixin:
+    """``chart`` with a plot width for PNG/SVG export when it has none of its own.
+
+    Single and layered charts only: concatenated and faceted charts size their parts.
+    """
+    if not isinstance(chart, alt.Chart | alt.LayerChart):
+        return chart
+    if chart.width is not alt.Undefined:
+        return chart
+    return chart.properties(width=width)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dashboard.charts.base import STATUS_COLOURS
 from dashboard.i18n import format_int, t
 from dashboard.privacy import small_group_label
+from db.models import PROPOSAL_STATUSES
 
 SHOWN = "shown"
 LABEL = "label"
@@ -75,3 +77,44 @@ def empty_chart(title: str, lang: str) -> alt.Chart:
         .mark_text(fontSize=24, color="#1B2631")
         .encode(text=alt.Text(f"{TEXT}:N"))
     )
+
+
+def status_changes_chart(changes: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """How many proposals reached each status in a period, in workflow order.
+
+    ``changes``: ``to_status``, ``count``. The status is named on the axis, so the
+    colour only repeats it.
+    """
+    rank = {status: position for position, status in enumerate(PROPOSAL_STATUSES)}
+    frame = changes.sort_values("to_status", key=lambda column: column.map(rank))
+    data = pd.DataFrame(
+        {
+            LABEL: [f"{rank[s] + 1} · {t(f'status.{s}', lang)}" for s in frame["to_status"]],
+            "count": frame["count"].astype(int).to_numpy(),
+            TEXT: [format_int(int(value)) for value in frame["count"]],
+        }
+    )
+    order = list(data[LABEL])
+    statuses = list(frame["to_status"])
+    # No axis title: the numbered status names say what they are.
+    y = alt.Y(f"{LABEL}:N", title=None, sort=order)
+    base = alt.Chart(data)
+    bars = base.mark_bar().encode(
+        x=alt.X(
+            "count:Q", title=t("presentation.axis.changes", lang), axis=alt.Axis(tickMinStep=1)
+        ),
+        y=y,
+        color=alt.Color(
+            f"{LABEL}:N",
+            scale=alt.Scale(domain=order, range=[STATUS_COLOURS[s] for s in statuses]),
+            legend=None,
+        ),
+        tooltip=[
+            alt.Tooltip(f"{LABEL}:N", title=t("presentation.axis.status_reached", lang)),
+            alt.Tooltip(f"{TEXT}:N", title=t("presentation.axis.changes", lang)),
+        ],
+    )
+    labels = base.mark_text(align="left", dx=6, baseline="middle", fontSize=16).encode(
+        x="count:Q", y=y, text=alt.Text(f"{TEXT}:N")
+    )
+    return alt.layer(bars, labels)

@@ -87,6 +87,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "brak zgody na przetwarzanie danych osobowych — zapisu nie można zaimportować",
         "no consent to the processing of personal data — the sign-up cannot be imported",
     ),
+    "imports.problem.anonymised_edition": (
+        "zapisy edycji {value} zostały zanonimizowane — import przywróciłby usunięte dane osobowe",
+        "the sign-ups of edition {value} were anonymised — an import would restore erased "
+        "personal data",
+    ),
     "imports.problem.unknown_edition": (
         "nie ma edycji Kongresu {value} w bazie",
         "there is no Congress edition {value} in the database",

@@ -45,6 +45,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "warsztaty z 1–{max} zapisami pominięto",
         "workshops with 1–{max} sign-ups left out",
     ),
+    "presentation.axis.status_reached": ("Status osiągnięty", "Status reached"),
+    "presentation.axis.changes": ("Liczba zmian statusu", "Status changes"),
+    "presentation.chart.status_changes": (
+        "Zmiany statusów propozycji",
+        "Proposal status changes",
+    ),
     "presentation.axis.people": ("Liczba osób", "People"),
     "presentation.axis.signups": ("Liczba zapisów", "Sign-ups"),
     "presentation.axis.district": ("Okręg", "District"),

@@ -465,6 +465,8 @@ def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         select(Signup.category, *_attendance_columns())
         .where(Signup.status == "registered", *_signup_conditions(flt))
         .group_by(Signup.category)
-        .order_by(Signup.category)
     )
-    return _attendance_frame(engine, statement)
+    frame = _attendance_frame(engine, statement)
+    rank = {category: index for index, category in enumerate(PARTICIPANT_CATEGORIES)}
+    frame = frame.sort_values("category", key=lambda column: column.map(rank))
+    return frame.reset_index(drop=True)

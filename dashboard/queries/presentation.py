@@ -271,3 +271,25 @@ def team_names(engine: Engine, subteam_slugs: tuple[str, ...] = ()) -> list[str]
         statement = statement.where(Subteam.id.in_(ids))
     with engine.connect() as connection:
         return list(connection.execute(statement).scalars())
+
+
+def status_changes_by_target(
+    engine: Engine, since: date, as_of: date, subteam_slugs: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Status changes in the window counted by the status reached: to_status, count."""
+    statement = (
+        select(ProposalEvent.to_status, func.count().label("count"))
+        .join(Proposal, Proposal.id == ProposalEvent.proposal_id)
+        .where(
+            ProposalEvent.at >= _start_of(since),
+            ProposalEvent.at < _end_of(as_of),
+            ProposalEvent.from_status.is_not(None),
+            ProposalEvent.to_status.is_not(None),
+            ProposalEvent.from_status != ProposalEvent.to_status,
+        )
+        .group_by(ProposalEvent.to_status)
+    )
+    ids = _subteam_ids(subteam_slugs)
+    if ids is not None:
+        statement = statement.where(Proposal.subteam_id.in_(ids))
+    return _frame(engine, statement)

@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 from sqlalchemy.sql import Select
 
-from dashboard.search import search_condition
+from dashboard.search import search_condition, search_terms
 from db.models import (
     PARTICIPANT_CATEGORIES,
     PROPOSAL_SOURCES,
@@ -235,52 +235,65 @@ def count_proposals(engine: Engine, filters: ProposalFilters) -> int:
         return connection.execute(statement).scalar_one()
 
 
+_FACET_COLUMNS = {
+    "status": Proposal.status,
+    "subteam": Proposal.subteam_id,
+    "district": Proposal.district_id,
+    "source": Proposal.source,
+}
+
+
 def facet_counts(engine: Engine, filters: ProposalFilters) -> pd.DataFrame:
     """Columns facet (status|subteam|district|source), value (text), label, count — of the view.
 
-    Counted per proposals column (index-only where possible); names of subteams and
-    okręgi are looked up in their small tables afterwards.
+    Without a search text each facet is one GROUP BY that its index answers. With one,
+    the full-text match is evaluated once: SQL counts the (status, subteam, okręg,
+    source) combinations (a few thousand at most) and the facets are sums over those.
     """
     dialect = engine.dialect.name
-    columns = {
-        "status": Proposal.status,
-        "subteam": Proposal.subteam_id,
-        "district": Proposal.district_id,
-        "source": Proposal.source,
-    }
-    frames = []
     with engine.connect() as connection:
-        subteams = {
-            row.id: (row.slug, row.name)
-            for row in connection.execute(select(Subteam.id, Subteam.slug, Subteam.name))
-        }
-        districts = {
-            row.id: (str(row.number), row.name)
-            for row in connection.execute(select(District.id, District.number, District.name))
-        }
-        for facet in FACETS:
-            column = columns[facet]
-            statement = select(column.label("key"), func.count().label("count"))
-            statement = apply_filters(statement, filters, dialect).group_by(column)
-            counted = connection.execute(statement).all()
-            names = {"subteam": subteams, "district": districts}.get(facet)
-            frames.append(
-                pd.DataFrame(
-                    [(facet, *_facet_value_label(key, names), count) for key, count in counted],
-                    columns=["facet", "value", "label", "count"],
-                )
+        if search_terms(filters.q):
+            combined = select(
+                *(column.label(facet) for facet, column in _FACET_COLUMNS.items()),
+                func.count().label("n"),
             )
-    result = pd.concat(frames, ignore_index=True).astype({"count": "int64"})
+            combined = apply_filters(combined, filters, dialect).group_by(*_FACET_COLUMNS.values())
+            combinations = pd.DataFrame(connection.execute(combined).all(), columns=[*FACETS, "n"])
+            totals = {
+                facet: combinations.groupby(facet, dropna=False, sort=False)["n"].sum().items()
+                for facet in FACETS
+            }
+        else:
+            totals = {}
+            for facet, column in _FACET_COLUMNS.items():
+                grouped = select(column, func.count()).group_by(column)
+                totals[facet] = connection.execute(apply_filters(grouped, filters, dialect)).all()
+        names = _facet_names(connection)
+    rows = [
+        (facet, *_facet_value_label(key, names.get(facet)), int(count))
+        for facet in FACETS
+        for key, count in totals[facet]
+    ]
+    result = pd.DataFrame(rows, columns=["facet", "value", "label", "count"])
     return result.sort_values(["facet", "count"], ascending=[True, False], ignore_index=True)
+
+
+def _facet_names(connection) -> dict[str, dict]:
+    subteams = connection.execute(select(Subteam.id, Subteam.slug, Subteam.name))
+    districts = connection.execute(select(District.id, District.number, District.name))
+    return {
+        "subteam": {row.id: (row.slug, row.name) for row in subteams},
+        "district": {row.id: (str(row.number), row.name) for row in districts},
+    }
 
 
 def _facet_value_label(key: object, names: dict | None) -> tuple[str, str]:
     """("accepted", "accepted"), ("partycypacja", "Partycypacja"), ("3", "Mokre"), ("", "")."""
-    if key is None:
+    if key is None or pd.isna(key):
         return "", ""
     if names is None:
         return str(key), str(key)
-    return names.get(key, (str(key), str(key)))
+    return names.get(int(key), (str(key), str(key)))
 
 
 def export_rows(engine: Engine, filters: ProposalFilters, include_personal: bool) -> pd.DataFrame:

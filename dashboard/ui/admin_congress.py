@@ -11,14 +11,17 @@ from dashboard.permissions import Actor
 from dashboard.queries import congress as cq
 
 MAX_CHECKIN_ROWS = 25
+FLASH_KEY = "admin_congress_flash"
 
 
 def render(actor: Actor) -> None:
+    if FLASH_KEY in st.session_state:
+        st.success(st.session_state.pop(FLASH_KEY))
     editions = web.query(cq.editions)
     if editions.empty:
         st.info(web.tr("congress.no_editions"))
         return
-    names = dict(zip(editions["edition"], editions["name"], strict=True))
+    names = {int(e): name for e, name in zip(editions["edition"], editions["name"], strict=True)}
     edition = st.selectbox(
         web.tr("congress.edition"), list(names), format_func=names.get, key="admin_congress_edition"
     )
@@ -39,6 +42,7 @@ def _run_write(action) -> bool:
     except OperationalError:
         st.error(web.tr("app.retry_locked"))
         return False
+    web.after_write()
     return True
 
 
@@ -138,4 +142,6 @@ def _anonymise(actor: Actor, edition: int) -> None:
         if _run_write(
             lambda: result.append(congress_admin.anonymise_edition(web.engine(), actor, edition))
         ):
-            st.success(web.tr("congress.admin.anonymised", count=result[0]))
+            # Shown after the rerun, which also redraws the (now anonymous) list above.
+            st.session_state[FLASH_KEY] = web.tr("congress.admin.anonymised", count=result[0])
+            st.rerun()

@@ -23,8 +23,9 @@ import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
 from dashboard import auth, web
-from dashboard.navigation import PageSpec, pages_for
+from dashboard.navigation import PageSpec, page_by_url_path, pages_for
 from dashboard.permissions import Actor
+from dashboard.privacy import escape_markdown
 
 # streamlit-authenticator's own session keys.
 STATUS_KEY = "authentication_status"
@@ -108,7 +109,8 @@ def sidebar(authenticator: stauth.Authenticate, actor: Actor | None, demo: bool)
         st.sidebar.caption(web.tr("access.demo_note"))
     if actor is None:
         return None
-    st.sidebar.caption(web.tr("access.signed_in_as", name=actor.display_name or actor.username))
+    name = escape_markdown(actor.display_name or actor.username)
+    st.sidebar.caption(web.tr("access.signed_in_as", name=name))
     st.sidebar.caption(web.tr("access.role", role=web.tr(f"access.role.{actor.role}")))
     if st.sidebar.button(
         web.tr("access.sign_out"), key="access.sign_out", icon=":material/logout:"
@@ -211,6 +213,9 @@ def sign_in_page() -> None:
             autocomplete="current-password",
         )
         st.form_submit_button(web.tr("access.sign_in.submit"), type="primary", on_click=_on_sign_in)
+    signup = page_by_url_path("zapisy")
+    if signup is not None and Path(signup.path).is_file():
+        st.page_link(signup.path, label=web.tr("access.sign_in.to_signup"), icon=signup.icon)
 
 
 def _on_sign_in() -> None:

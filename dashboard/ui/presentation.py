@@ -64,7 +64,7 @@ def settings(subteams: pd.DataFrame, editions: pd.DataFrame, today: date) -> tup
         edition = sidebar.selectbox(
             web.tr("presentation.filter_edition"),
             options=numbers,
-            format_func=lambda number: f"{number}. {labels[number]}",
+            format_func=labels.get,
             key=EDITION_KEY,
         )
     since = sidebar.date_input(

@@ -44,26 +44,26 @@ def today() -> date:
 # --- filters kept in the URL ---------------------------------------------------
 
 
+ALL = ""  # the "all" choice; a None option would show as an empty selectbox
+
+
 def url_select(label: str, param: str, options: dict[str, str], all_label: str) -> str | None:
     """A selectbox over slugs kept in the URL as ``?param=slug`` (language-independent);
     ``None`` means all."""
     key = f"progress_{param}"
-    choices = [None, *options]
+    choices = [ALL, *options]
     if key not in st.session_state:
         wanted = st.query_params.get(param)
-        st.session_state[key] = wanted if wanted in options else None
+        st.session_state[key] = wanted if wanted in options else ALL
     elif st.session_state[key] not in choices:
-        st.session_state[key] = None  # e.g. a subteam outside the newly chosen team
+        st.session_state[key] = ALL  # e.g. a subteam outside the newly chosen team
     value = st.selectbox(
-        label,
-        choices,
-        key=key,
-        format_func=lambda slug: all_label if slug is None else options[slug],
+        label, choices, key=key, format_func=lambda slug: options.get(slug, all_label)
     )
-    if value is None:
+    if value == ALL:
         st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = value
+        return None
+    st.query_params[param] = value
     return value
 
 
@@ -152,6 +152,7 @@ def headline(headline: pq.Headline, congresses: pd.DataFrame, as_of: date) -> No
         web.tr(
             "progress.metric.of", done=headline.milestones_done, total=headline.milestones_total
         ),
+        help=web.tr("progress.metric.milestones_help"),
         border=True,
     )
     _congress_metric(columns[4], congresses, as_of)
@@ -184,7 +185,9 @@ def _congress_metric(column, congresses: pd.DataFrame, as_of: date) -> None:
         "running": "progress.metric.congress_running",
     }
     value = (
-        web.tr("progress.metric.congress_today") if countdown.kind == "running" else countdown.days
+        web.tr("progress.metric.congress_today")
+        if countdown.kind == "running"
+        else web.count_text(countdown.days, "noun.day")
     )
     column.metric(web.tr(labels[countdown.kind]), value, help=help_text, border=True)
 
@@ -202,7 +205,7 @@ def subteam_table(progress: pd.DataFrame) -> None:
         {
             "status": [status_text(s) for s in progress["status"]],
             "subteam": progress["subteam"],
-            "completion": progress["completion"].astype(float),
+            "completion": (progress["completion"].astype(float) * 100).round(),
             "milestones": [
                 web.tr("progress.metric.of", done=done, total=total)
                 for done, total in zip(
@@ -223,7 +226,7 @@ def subteam_table(progress: pd.DataFrame) -> None:
             "status": st.column_config.TextColumn(web.tr("progress.col.status")),
             "subteam": st.column_config.TextColumn(web.tr("common.subteam"), width="large"),
             "completion": st.column_config.ProgressColumn(
-                web.tr("progress.col.completion"), min_value=0.0, max_value=1.0, format="percent"
+                web.tr("progress.col.completion"), min_value=0, max_value=100, format="%d %%"
             ),
             "milestones": st.column_config.TextColumn(web.tr("progress.col.milestones")),
             "overdue": st.column_config.NumberColumn(web.tr("progress.col.overdue")),
@@ -253,7 +256,7 @@ def pipeline_table(pipeline: pd.DataFrame) -> None:
     wide.columns = [web.tr(f"status.{status}") for status in wide.columns]
     wide.index.name = web.tr("common.subteam")
     wide.columns.name = None
-    st.dataframe(wide, width="stretch")
+    st.dataframe(wide.reset_index(), hide_index=True, width="stretch")
 
 
 def proposal_link(proposal_id: int) -> str:

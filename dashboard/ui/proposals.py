@@ -21,6 +21,7 @@ from dashboard import web
 from dashboard.exports import FORMATS, build_export
 from dashboard.formatting import format_date, format_datetime
 from dashboard.permissions import Actor, PermissionDenied
+from dashboard.privacy import escape_markdown
 from dashboard.proposals import (
     BulkChangeRefused,
     ReviewError,
@@ -51,13 +52,11 @@ TABLE_KEY = "prop_table"
 PAGE_KEY = "prop_page"
 LAST_SELECTED_KEY = "prop_last_selected"
 DETAIL_PARAM = "id"
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$&:")
 
 
 def plain(text: str | None) -> str:
     """Database text for st.markdown: every markdown/HTML character shown literally."""
-    escaped = "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in text or "")
-    return escaped.replace("\n", "  \n")
+    return escape_markdown(text or "").replace("\n", "  \n")
 
 
 # --- filters ----------------------------------------------------------------------
@@ -214,15 +213,11 @@ def facets(counts: pd.DataFrame) -> None:
         rows = counts[counts["facet"] == facet]
         if rows.empty:
             continue
-        table = pd.DataFrame(
-            {
-                web.tr(title_key): [
-                    _facet_label(facet, r.value, r.label) for r in rows.itertuples()
-                ],
-                web.tr("common.count"): rows["count"].to_numpy(),
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch", key=f"prop_facet_{facet}")
+        lines = [
+            f"- {plain(_facet_label(facet, value, label))}: **{count}**"
+            for value, label, count in zip(rows["value"], rows["label"], rows["count"], strict=True)
+        ]
+        st.markdown(f"**{web.tr(title_key)}**\n\n" + "\n".join(lines))
 
 
 def _facet_label(facet: str, value: str, label: str) -> str:
@@ -363,11 +358,8 @@ def detail(actor: Actor, proposal_id: int) -> None:
     st.subheader(f"{web.tr('proposals.detail.number', id=found.id)} {plain(found.title)}")
     st.markdown(plain(found.description) or web.tr("proposals.detail.no_description"))
     _detail_facts(found)
-    history_column, similar_column = st.columns(2)
-    with history_column:
-        _history(proposal_id)
-    with similar_column:
-        _similar(proposal_id)
+    _history(proposal_id)
+    _similar(proposal_id)
     if actor.can_edit_subteam(found.subteam_id):
         review_controls(found)
 
@@ -447,6 +439,7 @@ def _similar(proposal_id: int) -> None:
         hide_index=True,
         width="stretch",
         key="prop_similar",
+        column_order=["score", "id", "title", "subteam", "status"],
         column_config={
             "id": st.column_config.NumberColumn(web.tr("proposals.col.id"), format="%d"),
             "title": st.column_config.TextColumn(web.tr("proposals.col.title")),
@@ -611,9 +604,9 @@ def _on_bulk(selection: tuple[tuple[int, int], ...]) -> None:
 
 
 def export_buttons(actor: Actor, filters: pq.ProposalFilters, total: int) -> None:
-    columns = st.columns([1, 1, 4])
-    for column, file_format in zip(columns, FORMATS, strict=False):
-        column.download_button(
+    row = st.container(horizontal=True, vertical_alignment="center")
+    for file_format in FORMATS:
+        row.download_button(
             web.tr(f"proposals.export.{file_format}"),
             data=lambda file_format=file_format: _export_bytes(actor, filters, file_format),
             file_name=f"propozycje.{file_format}",
@@ -623,7 +616,7 @@ def export_buttons(actor: Actor, filters: pq.ProposalFilters, total: int) -> Non
             disabled=total == 0,
         )
     if actor.sees_personal_data():
-        columns[2].caption(web.tr("proposals.export.personal_note"))
+        row.caption(web.tr("proposals.export.personal_note"))
 
 
 def _export_bytes(actor: Actor, filters: pq.ProposalFilters, file_format: str) -> bytes:

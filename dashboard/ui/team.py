@@ -31,7 +31,7 @@ def breakdown_table(frame: pd.DataFrame, column: str, label_prefix: str) -> None
     wide = wide.rename(columns={value: web.tr(f"{label_prefix}.{value}") for value in order})
     wide.index.name = web.tr("common.subteam")
     wide.columns.name = None
-    st.dataframe(wide, width="stretch")
+    st.dataframe(wide.reset_index(), hide_index=True, width="stretch")
 
 
 def voices_table(voices: pd.DataFrame) -> None:

@@ -19,6 +19,7 @@ from tests.e2e.harness import (
     launch_chromium,
     require_browser_or_skip,
     settle,
+    shows_sign_in_form,
     sign_in,
 )
 
@@ -132,7 +133,7 @@ def page_as(panel, new_context, signed_in_states):
         page = context.new_page()
         page.goto(panel.url)
         settle(page)
-        if page.locator('input[type="password"]').count():
+        if shows_sign_in_form(page):
             sign_in(page, username)
             signed_in_states[username] = context.storage_state()
         return page

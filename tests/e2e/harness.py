@@ -178,7 +178,10 @@ _SETTLED_JS = """
 (quietMs) => {
   const app = document.querySelector('[data-testid="stApp"]');
   const now = performance.now();
-  const idle = app
+  // Between connecting and the first run the state is idle too: wait for content.
+  const drawn = document.querySelector(
+    '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]');
+  const idle = app && drawn
     && app.getAttribute('data-test-script-state') === 'notRunning'
     && app.getAttribute('data-test-connection-state') === 'CONNECTED';
   if (!idle) { window.__panelBusyAt = now; return false; }
@@ -198,8 +201,15 @@ def settle(page, quiet_ms: int = 800, timeout_ms: int = SCRIPT_TIMEOUT_MS) -> No
     page.wait_for_function(_SETTLED_JS, arg=quiet_ms, timeout=timeout_ms, polling=100)
 
 
+SIGN_IN_PASSWORD = 'input[type="password"][autocomplete="current-password"]'
+
+
 def sign_in_form(page):
-    return page.locator('[data-testid="stForm"]').filter(has=page.locator('input[type="password"]'))
+    return page.locator('[data-testid="stForm"]').filter(has=page.locator(SIGN_IN_PASSWORD))
+
+
+def shows_sign_in_form(page) -> bool:
+    return page.locator(SIGN_IN_PASSWORD).count() > 0
 
 
 def sign_in(page, username: str, password: str = DEMO_PASSWORD, attempts: int = 3) -> None:
@@ -212,11 +222,11 @@ def sign_in(page, username: str, password: str = DEMO_PASSWORD, attempts: int = 
         form = sign_in_form(page)
         form.wait_for(timeout=SCRIPT_TIMEOUT_MS)
         form.locator('input[type="text"]').first.fill(username)
-        form.locator('input[type="password"]').fill(password)
+        form.locator(SIGN_IN_PASSWORD).fill(password)
         page.wait_for_timeout(300)
         form.locator('[data-testid="stFormSubmitButton"] button').click()
         try:
-            page.wait_for_selector('input[type="password"]', state="detached", timeout=10_000)
+            page.wait_for_selector(SIGN_IN_PASSWORD, state="detached", timeout=15_000)
             break
         except Exception:
             if attempt == attempts:

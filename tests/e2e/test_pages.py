@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.navigation import PAGES, pages_for
-from tests.e2e.harness import ROOT, exception_texts, settle
+from tests.e2e.harness import ROOT, exception_texts, settle, shows_sign_in_form
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 MAX_SCREENSHOT_BYTES = 250_000
@@ -41,7 +41,7 @@ def open_page(page, base_url: str, url_path: str) -> None:
 
 def assert_page_drawn(page, url_path: str) -> None:
     assert exception_texts(page) == [], f"/{url_path} raised: {exception_texts(page)}"
-    assert page.locator('input[type="password"]').count() == 0, f"/{url_path} asks to sign in"
+    assert not shows_sign_in_form(page), f"/{url_path} asks to sign in"
     path = page.url.split("?")[0].rstrip("/")
     default = next(spec.url_path for spec in PAGES if spec.default)
     assert path.endswith(url_path) or (url_path == default and path.count("/") == 2), (
