@@ -47,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=presentation.CHART_IDS,
         help=f"wykres (można podać kilka razy; domyślnie wszystkie: {', '.join(presentation.CHART_IDS)})",
     )
-    parser.add_argument("--edition", type=int, help="edycja Kongresu (domyślnie najnowsza)")
+    parser.add_argument(
+        "--edition", type=int, help="edycja Kongresu — rok, np. 2025 (domyślnie najnowsza)"
+    )
     parser.add_argument("--lang", choices=("pl", "en"), default="pl", help="język (domyślnie pl)")
     parser.add_argument(
         "--as-of",

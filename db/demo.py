@@ -17,12 +17,13 @@ import bisect
 import functools
 import itertools
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import bcrypt
-from sqlalchemy import Connection, Engine, Table, func, inspect, select
+from sqlalchemy import Connection, Engine, Table, func, inspect, select, text
 
 from db import demo_text as vocab
 from db.engine import now, write_session
@@ -53,7 +54,7 @@ BCRYPT_ROUNDS = 12
 
 PROPOSALS_PER_SCALE = 320
 EXTRA_AUTHORS_PER_SCALE = 20
-SIGNUPS_PER_SCALE = {1: 470, 2: 490}  # per Congress edition
+SIGNUPS_PER_SCALE = {1: 470, 2: 490, 3: 520}  # per Congress edition (id), whole campaign
 FIRST_PROPOSAL_DAY = date(2024, 9, 10)
 EARLIEST_TODAY = date(2025, 1, 1)
 CAMPAIGN_DAYS = 42
@@ -190,11 +191,39 @@ CONGRESS_EDITIONS: dict[int, dict[str, Any]] = {
         "starts_on": date(2025, 9, 29),
         "ends_on": date(2025, 9, 30),
         "venue": "CKK Jordanki",
-        "registration_open": True,
-        "registration_closes_on": None,
+        "registration_open": False,
+        "registration_closes_on": date(2025, 9, 26),
         "target_signups": 600,
     },
 }
+NEXT_EDITION_LEAD_DAYS = 30  # the upcoming Congress is about a month after "today"
+
+
+def upcoming_edition(today: date) -> dict[str, Any] | None:
+    """The next Congress, its registration open and its campaign under way — so the
+    public form and the sign-up statistics have something live to show."""
+    starts_on = today + timedelta(days=NEXT_EDITION_LEAD_DAYS)
+    starts_on += timedelta(days=-starts_on.weekday() % 7)  # the following Monday
+    if starts_on.year <= CONGRESS_EDITIONS[2]["starts_on"].year:
+        return None
+    return {
+        "name": "III Toruński Kongres Dialogu",
+        "starts_on": starts_on,
+        "ends_on": starts_on + timedelta(days=1),
+        "venue": "CKK Jordanki",
+        "registration_open": True,
+        "registration_closes_on": starts_on - timedelta(days=3),
+        "target_signups": 650,
+    }
+
+
+def congress_editions(today: date) -> dict[int, dict[str, Any]]:
+    """Editions by event id; ``edition`` is the year, as in ``import signups --edition YEAR``."""
+    editions = dict(CONGRESS_EDITIONS)
+    upcoming = upcoming_edition(today)
+    if upcoming is not None:
+        editions[3] = upcoming
+    return editions
 
 # (subteam position, role, female?, category, organization, district number)
 SUBTEAM_LEADERSHIP = (
@@ -330,9 +359,37 @@ def _require_empty_schema(connection: Connection) -> None:
 
 def _insert_all(connection: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
     write = _copy_rows if _can_copy(connection) else _insert_rows
-    for table in INSERT_ORDER:
-        if rows[table.name]:
-            write(connection, table, rows[table.name])
+    with _search_index_filled_once(connection):
+        for table in INSERT_ORDER:
+            if rows[table.name]:
+                write(connection, table, rows[table.name])
+
+
+# Filling SQLite's proposal search index once after the bulk insert is about twice as
+# fast as its per-row trigger (see revision 0002); same folding of ł/Ł as the trigger.
+_FTS_INSERT_TRIGGER = "proposals_fts_after_insert"
+_FTS_FILL = (
+    "INSERT INTO proposals_fts(rowid, title, description) "
+    "SELECT id, replace(replace(title, 'ł', 'l'), 'Ł', 'L'), "
+    "replace(replace(description, 'ł', 'l'), 'Ł', 'L') FROM proposals"
+)
+
+
+@contextmanager
+def _search_index_filled_once(connection: Connection) -> Iterator[None]:
+    trigger_sql = None
+    if connection.dialect.name == "sqlite":
+        trigger_sql = connection.execute(
+            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+            {"name": _FTS_INSERT_TRIGGER},
+        ).scalar()
+    if trigger_sql is None:
+        yield
+        return
+    connection.exec_driver_sql(f"DROP TRIGGER {_FTS_INSERT_TRIGGER}")
+    yield
+    connection.exec_driver_sql(_FTS_FILL)
+    connection.exec_driver_sql(trigger_sql)
 
 
 def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -871,19 +928,21 @@ class DemoBuilder:
     # -- Congress -------------------------------------------------------------------
 
     def _congress(self) -> None:
-        for edition, event in CONGRESS_EDITIONS.items():
-            self.rows["events"].append({"id": edition, "edition": edition, **event})
+        for edition, event in congress_editions(self.today).items():
+            year = event["starts_on"].year
+            self.rows["events"].append({"id": edition, "edition": year, **event})
             panels, workshops = self._sessions(edition)
             self._signups(event, edition, panels, workshops)
 
     def _sessions(self, edition: int) -> tuple[list[dict], Weighted]:
         """Day-1 panels, and day-2 workshops weighted by how popular they are."""
         panels, workshops, popularity = [], [], []
-        for index, title in enumerate(vocab.PANELS[edition]):
-            # The 2025 opening panel is in the concert hall: no practical limit.
-            capacity = None if edition == 2 and index == 0 else PANEL_CAPACITY * self.scale
+        programme = min(edition, 2)  # the upcoming Congress repeats the 2025 programme
+        for index, title in enumerate(vocab.PANELS[programme]):
+            # The opening panel at CKK Jordanki is in the concert hall: no practical limit.
+            capacity = None if edition >= 2 and index == 0 else PANEL_CAPACITY * self.scale
             panels.append(self._session(edition, 1, "panel", title, None, capacity))
-        for title, position, capacity, weight in vocab.WORKSHOPS[edition]:
+        for title, position, capacity, weight in vocab.WORKSHOPS[programme]:
             row = self._session(edition, 2, "workshop", title, position, capacity * self.scale)
             workshops.append(row)
             popularity.append(weight)

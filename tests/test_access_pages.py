@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from dashboard import users
+from dashboard.audit import recent_entries
 from dashboard.ui import auth as sign_in_ui
 from tests.access_data import add_account, fast_bcrypt  # noqa: F401
 from tests.apptest_utils import (
@@ -234,3 +235,13 @@ def test_admin_adds_a_user_through_the_form_and_the_audit_log_shows_it(demo_copy
     audit = next(table.value for table in at.dataframe if "Czynność" in table.value.columns)
     assert audit.iloc[0]["Czynność"] == "user.add"
     assert audit.iloc[0]["Kto"] == "admin"
+
+
+def test_admin_backup_tab_offers_a_consistent_copy_and_logs_it(demo_copy_url, demo_engine):
+    at = page_test("pages/admin.py", demo_copy_url, actor=ADMIN).run()
+    by_label(at.button, "Utwórz kopię zapasową").click().run()
+    assert_no_exception(at)
+    name, data = at.session_state["admin.backup.file"]
+    assert data.startswith(b"SQLite format 3\x00") and name.endswith(".sqlite")
+    assert any(f"Pobierz kopię ({name})" in str(e.proto) for e in at.get("download_button"))
+    assert recent_entries(demo_engine)["action"].tolist()[0] == "backup.download"

@@ -36,7 +36,7 @@ AS_OF = datetime(2026, 3, 16, 10, 0)
 Sample = Callable[[object, str], alt.TopLevelMixin]
 
 
-def _congress_filter(edition: int = 2) -> cq.CongressFilter:
+def _congress_filter(edition: int = 2025) -> cq.CongressFilter:
     return cq.CongressFilter(edition=edition)
 
 
@@ -69,7 +69,7 @@ SAMPLES: dict[str, Sample] = {
         lang,
     ),
     "congress.attendance_chart": lambda e, lang: congress.attendance_chart(
-        congress.category_labels(cq.attendance_by_category(e, _congress_filter(1)), lang),
+        congress.category_labels(cq.attendance_by_category(e, _congress_filter(2024)), lang),
         "label",
         "congress.chart.attendance_category",
         "congress.category",
@@ -270,13 +270,13 @@ def test_projector_sizes_are_bigger_than_screen_sizes():
 def test_dates_in_subtitles_use_polish_format():
     assert presentation.subtitle_lines(
         "signups_by_age",
-        PresentationFilters(edition=2, since=date(2026, 3, 2), as_of=DEMO_TODAY),
+        PresentationFilters(edition=2025, since=date(2026, 3, 2), as_of=DEMO_TODAY),
         "pl",
         AS_OF,
         {},
         5,
     ) == [
-        "2. edycja Kongresu",
+        "Kongres Dialogu 2025",
         "stan danych na 16.03.2026, 10:00 · grupy liczące od 1 do 4 osób pokazano jako „<5”",
     ]
 

@@ -170,7 +170,7 @@ def test_english_deck(demo_url, tmp_path):
         ({"subteam_slugs": ("nie-ma-takiego",)}, "Nieznany podzespół: nie-ma-takiego"),
         ({"chart_ids": ("wykres-x",)}, "Nieznany wykres: wykres-x"),
         ({"since": date(2026, 4, 1)}, "późniejsza"),
-        ({"edition": 9}, r"Nieznana edycja Kongresu: 9 \(dostępne: 1, 2\)"),
+        ({"edition": 9}, r"Nieznana edycja Kongresu: 9 \(dostępne: 2024, 2025, 2026\)"),
     ],
 )
 def test_bad_options_are_refused_and_write_nothing(demo_url, tmp_path, options, message):
@@ -255,7 +255,7 @@ def _small_team(engine) -> None:
             insert(Event).values(
                 id=1,
                 name="Kongres",
-                edition=3,
+                edition=2026,
                 starts_on=date(2026, 9, 28),
                 ends_on=date(2026, 9, 29),
             )
@@ -313,7 +313,7 @@ def test_deck_queries_count_the_window_and_the_chosen_subteams(engine):
     assert (figures.milestones_total, figures.milestones_done) == (2, 1)
     assert figures.milestones_overdue == 1
     assert figures.members == 6
-    assert (figures.edition, figures.signups) == (3, 3)
+    assert (figures.edition, figures.signups) == (2026, 3)
     assert figures.next_congress == date(2026, 9, 28)
 
     only_first = queries.headline_figures(engine, as_of, since, ("pierwszy",))
@@ -344,7 +344,7 @@ def test_people_counts_below_the_threshold_are_shown_as_less_than_five(engine):
     content = deck.collect_deck(engine, now=datetime(2026, 3, 16, 10, 0))
     assert len(content.charts) == len(presentation.CHART_IDS)
     figures = {figure.label: figure.value for figure in content.figures}
-    assert figures["Zapisy na 3. Kongres"] == "<5"
+    assert figures["Zapisy na Kongres 2026"] == "<5"
     assert figures["Członkowie podzespołów"] == "6"
     changes = {section.heading: section for section in content.changes}
     assert changes["Zmiany statusów"].total == 2

@@ -101,8 +101,8 @@ def test_scale_one_meets_the_minimum_sizes(seeded):
     assert counts["subteams"] == 4
     assert counts["districts"] == 13
     per_event = Counter(event_id for (event_id,) in _rows(engine, select(Signup.event_id)))
-    assert sorted(per_event) == [1, 2]
-    assert all(count >= 450 for count in per_event.values())
+    assert sorted(per_event) == [1, 2, 3]
+    assert per_event[1] >= 450 and per_event[2] >= 450
     members = _rows(engine, select(func.count(func.distinct(SubteamMember.participant_id))))
     assert 55 <= members[0][0] <= 65
     assert counts["users"] == len(DEMO_USERS)
@@ -356,7 +356,7 @@ def test_both_congress_editions(seeded_engine):
     )
     assert [tuple(row) for row in events] == [
         (
-            1,
+            2024,
             "I Toruński Kongres Dialogu",
             date(2024, 9, 10),
             date(2024, 9, 11),
@@ -365,13 +365,23 @@ def test_both_congress_editions(seeded_engine):
             500,
         ),
         (
-            2,
+            2025,
             "II Toruński Kongres Dialogu",
             date(2025, 9, 29),
             date(2025, 9, 30),
             "CKK Jordanki",
-            True,
+            False,
             600,
+        ),
+        # The upcoming edition: the Monday after today + 30 days, registration open.
+        (
+            2026,
+            "III Toruński Kongres Dialogu",
+            date(2026, 4, 20),
+            date(2026, 4, 21),
+            "CKK Jordanki",
+            True,
+            650,
         ),
     ]
     workshops = _rows(
@@ -387,7 +397,7 @@ def test_every_subteam_has_a_workshop_in_each_edition(seeded_engine):
             EventSession.kind == "workshop"
         ),
     )
-    for event_id in (1, 2):
+    for event_id in (1, 2, 3):
         assert {s for e, s in rows if e == event_id} >= {1, 2, 3, 4}
 
 
@@ -400,7 +410,7 @@ def test_attendance_and_consent_of_past_editions(seeded_engine):
             Signup.created_at,
             Signup.consent_at,
             Signup.photo_consent,
-        ),
+        ).where(Signup.event_id.in_((1, 2))),
     )
     assert all(row.consent_at == row.created_at for row in rows)
     assert not any(row.attended for row in rows if row.status != "registered")
@@ -594,3 +604,13 @@ def _assert_sequences_continue_after_explicit_ids(engine: Engine) -> None:
             .returning(Proposal.id)
         ).scalar_one()
         assert proposal_id == 321
+
+
+def test_upcoming_edition_has_an_open_campaign_and_no_attendance(seeded_engine):
+    rows = _rows(
+        seeded_engine,
+        select(Signup.created_at, Signup.attended).where(Signup.event_id == 3),
+    )
+    assert 20 < len(rows) < 520
+    assert all(row.created_at.date() < TODAY for row in rows)
+    assert not any(row.attended for row in rows)

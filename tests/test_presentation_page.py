@@ -65,4 +65,4 @@ def test_a_link_opens_its_chart_for_a_member(demo_url):
     at.run()
     assert_no_exception(at)
     assert shown_title(at) == presentation.chart_title("workshop_fill", "pl")
-    assert "2. edycja Kongresu" in chart_specs(at)[0]["title"]["subtitle"][0]
+    assert "Kongres Dialogu 20" in chart_specs(at)[0]["title"]["subtitle"][0]

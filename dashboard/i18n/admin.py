@@ -29,7 +29,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "admin.users.added": ("Dodano użytkownika {username}.", "User {username} added."),
     "admin.users.manage": ("Zmień konto", "Change an account"),
     "admin.users.pick": ("Użytkownik", "User"),
-    "admin.users.new_password": ("Nowe hasło (co najmniej 12 znaków)", "New password (12+ characters)"),
+    "admin.users.new_password": (
+        "Nowe hasło (co najmniej 12 znaków)",
+        "New password (12+ characters)",
+    ),
     "admin.users.set_password": ("Ustaw hasło", "Set password"),
     "admin.users.password_set": (
         "Ustawiono nowe hasło użytkownika {username}.",

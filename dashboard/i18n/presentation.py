@@ -34,7 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # Subtitle and captions
     "presentation.filter.whole_team": ("cały zespół", "whole team"),
     "presentation.filter.subteams": ("podzespoły: {names}", "subteams: {names}"),
-    "presentation.filter.edition": ("{edition}. edycja Kongresu", "Congress edition {edition}"),
+    "presentation.filter.edition": ("Kongres Dialogu {edition}", "Congress of Dialogue {edition}"),
     "presentation.filter.since": ("od {date}", "since {date}"),
     "presentation.data_as_of": ("stan danych na {when}", "data as of {when}"),
     "presentation.suppressed_note": (
@@ -116,8 +116,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "presentation.figure.overdue": ("Zaległe kamienie milowe", "Overdue milestones"),
     "presentation.figure.members": ("Członkowie podzespołów", "Subteam members"),
     "presentation.figure.signups": (
-        "Zapisy na {edition}. Kongres",
-        "Sign-ups for Congress {edition}",
+        "Zapisy na Kongres {edition}",
+        "Sign-ups for the Congress {edition}",
     ),
     "presentation.figure.days_to_congress": ("Dni do Kongresu", "Days to the Congress"),
 }

@@ -74,6 +74,8 @@ def current_actor(authenticator: stauth.Authenticate) -> Actor | None:
         try:
             authenticator.login(location="unrendered")
         except LoginError:  # a valid cookie of a disabled or removed account
+            authenticator.cookie_controller.delete_cookie()
+            st.session_state["logout"] = True  # the library's flag: stop reading that cookie
             sign_out(authenticator)
             return None
     username = st.session_state.get(USERNAME_KEY) if st.session_state.get(STATUS_KEY) else None

@@ -34,17 +34,22 @@ MUST_DRAW = {
 }
 
 
+DEFAULT_PAGE = next(spec.url_path for spec in PAGES if spec.default)
+
+
 def open_page(page, base_url: str, url_path: str) -> None:
-    page.goto(f"{base_url}/{url_path}")
+    """Open a page by its address (Streamlit serves the default page at the root)."""
+    page.goto(f"{base_url}/" if url_path == DEFAULT_PAGE else f"{base_url}/{url_path}")
     settle(page)
 
 
 def assert_page_drawn(page, url_path: str) -> None:
     assert exception_texts(page) == [], f"/{url_path} raised: {exception_texts(page)}"
     assert not shows_sign_in_form(page), f"/{url_path} asks to sign in"
+    dialogs = page.locator('[role="dialog"]').all_inner_texts()
+    assert not dialogs, f"/{url_path} shows a dialog: {dialogs}"
     path = page.url.split("?")[0].rstrip("/")
-    default = next(spec.url_path for spec in PAGES if spec.default)
-    assert path.endswith(url_path) or (url_path == default and path.count("/") == 2), (
+    assert path.endswith(url_path) or (url_path == DEFAULT_PAGE and path.count("/") == 2), (
         f"asked for /{url_path}, got {page.url}"
     )
     for selector in MUST_DRAW[url_path]:
@@ -79,9 +84,8 @@ def save_screenshot(page, name: str) -> Path:
 def test_every_allowed_page_draws_without_errors(username, page_as, panel):
     page = page_as(username)
     allowed = [spec.url_path for spec in pages_for(ROLES[username])]
-    default_link = next(spec.url_path for spec in PAGES if spec.default)
     links = sidebar_links(page)
-    assert set(allowed) - {default_link} <= links, f"{username} misses pages in the menu: {links}"
+    assert set(allowed) - {DEFAULT_PAGE} <= links, f"{username} misses pages in the menu: {links}"
     if "admin" not in allowed:
         assert "admin" not in links
     for url_path in allowed:

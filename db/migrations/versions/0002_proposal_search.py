@@ -35,37 +35,35 @@ ASCII_LETTERS = "acelnoszzACELNOSZZ"
 POSTGRES_INDEX = "ix_proposals_search"
 
 
-def _sqlite_fold(expression: str) -> str:
-    return f"replace(replace({expression}, 'ł', 'l'), 'Ł', 'L')"
+# FTS5 does not fold ł/Ł: the index stores the text with them already replaced.
+FOLDED_NEW = (
+    "new.id, replace(replace(new.title, 'ł', 'l'), 'Ł', 'L'), "
+    "replace(replace(new.description, 'ł', 'l'), 'Ł', 'L')"
+)
+SQLITE_TRIGGERS = (
+    """
+    CREATE TRIGGER proposals_fts_after_insert AFTER INSERT ON proposals BEGIN
+        INSERT INTO proposals_fts(rowid, title, description) VALUES (%(new)s);
+    END
+    """,
+    """
+    CREATE TRIGGER proposals_fts_after_update AFTER UPDATE OF id, title, description
+    ON proposals BEGIN
+        DELETE FROM proposals_fts WHERE rowid = old.id;
+        INSERT INTO proposals_fts(rowid, title, description) VALUES (%(new)s);
+    END
+    """,
+    """
+    CREATE TRIGGER proposals_fts_after_delete AFTER DELETE ON proposals BEGIN
+        DELETE FROM proposals_fts WHERE rowid = old.id;
+    END
+    """,
+)
 
 
 def create_sqlite_triggers() -> None:
-    title, description = _sqlite_fold("new.title"), _sqlite_fold("new.description")
-    op.execute(
-        f"""
-        CREATE TRIGGER proposals_fts_after_insert AFTER INSERT ON proposals BEGIN
-            INSERT INTO proposals_fts(rowid, title, description)
-            VALUES (new.id, {title}, {description});
-        END
-        """
-    )
-    op.execute(
-        f"""
-        CREATE TRIGGER proposals_fts_after_update AFTER UPDATE OF id, title, description
-        ON proposals BEGIN
-            DELETE FROM proposals_fts WHERE rowid = old.id;
-            INSERT INTO proposals_fts(rowid, title, description)
-            VALUES (new.id, {title}, {description});
-        END
-        """
-    )
-    op.execute(
-        """
-        CREATE TRIGGER proposals_fts_after_delete AFTER DELETE ON proposals BEGIN
-            DELETE FROM proposals_fts WHERE rowid = old.id;
-        END
-        """
-    )
+    for trigger in SQLITE_TRIGGERS:
+        op.execute(trigger % {"new": FOLDED_NEW})
 
 
 def _upgrade_sqlite() -> None:
@@ -75,7 +73,8 @@ def _upgrade_sqlite() -> None:
     )
     op.execute(
         "INSERT INTO proposals_fts(rowid, title, description) "
-        f"SELECT id, {_sqlite_fold('title')}, {_sqlite_fold('description')} FROM proposals"
+        "SELECT id, replace(replace(title, 'ł', 'l'), 'Ł', 'L'), "
+        "replace(replace(description, 'ł', 'l'), 'Ł', 'L') FROM proposals"
     )
     create_sqlite_triggers()
 
