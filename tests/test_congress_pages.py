@@ -41,15 +41,15 @@ def test_kongres_renders_for_a_director(demo_url, lang):
 
 
 def test_kongres_filters_come_from_and_go_to_the_url(demo_url):
-    params = {"edition": "1", "day": "2", "category": "ngo"}
+    params = {"edition": "2024", "day": "2", "category": "ngo"}
     at = page_test("pages/kongres.py", demo_url, actor=DIRECTOR, query_params=params).run()
     assert_no_exception(at)
-    assert at.selectbox(key="kongres_edition").value == 1
+    assert at.selectbox(key="kongres_edition").value == 2024
     assert at.selectbox(key="kongres_day").value == 2
     assert at.selectbox(key="kongres_category").value == "ngo"
     at.selectbox(key="kongres_category").set_value(None).run()
     assert "category" not in at.query_params
-    assert at.query_params["edition"] == "1"
+    assert at.query_params["edition"] == "2024"
 
 
 def test_kongres_needs_a_signed_in_person(demo_url):

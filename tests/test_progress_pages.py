@@ -45,8 +45,9 @@ def test_progress_page_renders_for_directors_and_leads(demo_url: str, actor, lan
     metrics = {metric.label: metric.value for metric in at.metric}
     milestones_label = "Kamienie milowe" if lang == "pl" else "Milestones"
     assert metrics[milestones_label] == ("14 z 27" if lang == "pl" else "14 of 27")
-    since_label = "Od Kongresu" if lang == "pl" else "Since the Congress"
-    assert metrics[since_label] == ("167 dni" if lang == "pl" else "167 days")  # 30.09.2025
+    # The demo's upcoming III Congress starts on 20.04.2026, 35 days after 16.03.2026.
+    to_label = "Do Kongresu" if lang == "pl" else "To the Congress"
+    assert metrics[to_label] == ("35 dni" if lang == "pl" else "35 days")
     titles = [spec.get("title", {}) for spec in chart_specs(at)]
     assert len(titles) == 2  # timeline and pipeline
     can_edit = actor is LEAD

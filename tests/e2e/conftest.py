@@ -17,9 +17,9 @@ from tests.e2e.harness import (
     PanelServer,
     ensure_open_congress,
     launch_chromium,
+    needs_sign_in,
     require_browser_or_skip,
     settle,
-    shows_sign_in_form,
     sign_in,
 )
 
@@ -133,7 +133,7 @@ def page_as(panel, new_context, signed_in_states):
         page = context.new_page()
         page.goto(panel.url)
         settle(page)
-        if shows_sign_in_form(page):
+        if needs_sign_in(page):
             sign_in(page, username)
             signed_in_states[username] = context.storage_state()
         return page

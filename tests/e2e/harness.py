@@ -212,6 +212,15 @@ def shows_sign_in_form(page) -> bool:
     return page.locator(SIGN_IN_PASSWORD).count() > 0
 
 
+STAFF_MENU_LINK = '[data-testid="stSidebarNav"] a[href$="/propozycje"]'
+
+
+def needs_sign_in(page) -> bool:
+    """After a load: True when the sign-in form shows, False once the staff menu does."""
+    page.wait_for_selector(f"{SIGN_IN_PASSWORD}, {STAFF_MENU_LINK}", timeout=SCRIPT_TIMEOUT_MS)
+    return shows_sign_in_form(page)
+
+
 def sign_in(page, username: str, password: str = DEMO_PASSWORD, attempts: int = 3) -> None:
     """Fill the sign-in form shown on the current page and submit it.
 
