@@ -250,6 +250,8 @@ def import_rows(database_path: Path) -> list[Row]:
 
 
 def memory_rows(database_url: str) -> list[Row]:
+    # Ten sessions on a city-scale database: give a page time before calling it stuck.
+    os.environ.setdefault("E2E_TIMEOUT_MS", "300000")
     from playwright.sync_api import sync_playwright
 
     from dashboard.navigation import PAGES
@@ -287,7 +289,7 @@ def memory_rows(database_url: str) -> list[Row]:
                 pages = []
                 for _ in range(BROWSER_SESSIONS):
                     context = browser.new_context(viewport={"width": 1280, "height": 800})
-                    context.set_default_timeout(120_000)
+                    context.set_default_timeout(300_000)
                     page = context.new_page()
                     page.goto(server.url)
                     settle(page)

@@ -41,6 +41,11 @@ def open_engine(args: argparse.Namespace) -> Engine:
         raise CliError(f"Nieprawidłowy adres bazy danych (DATABASE_URL): {error}") from error
 
 
+def add_switch(parser: argparse.ArgumentParser, option: str, help_text: str) -> None:
+    """An on/off option (``--dry-run``): False unless given."""
+    parser.add_argument(option, action="store_true", help=help_text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from dashboard.cli import CliError, open_engine
+from dashboard.cli import CliError, add_switch, open_engine
 from dashboard.importers import ImportReport, import_proposals, import_signups
 from dashboard.permissions import Actor, PermissionDenied
 from db.models import PROPOSAL_SOURCES, User, UserSubteam
 
 # Who the audit log names when nobody signed in: someone with shell access to the server.
 CLI_ACTOR = Actor("cli", "admin", frozenset(), "Wiersz poleceń")
+DRY_RUN_HELP = "tylko sprawdź plik i pokaż problemy, nic nie zapisuj"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     proposals = kinds.add_parser("proposals", help="import propozycji (CSV albo XLSX)")
     proposals.add_argument("file", type=Path, help="plik CSV albo XLSX")
-    _add_dry_run(proposals)
+    add_switch(proposals, "--dry-run", DRY_RUN_HELP)
     proposals.add_argument(
         "--as",
         dest="username",
@@ -38,16 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     signups = kinds.add_parser("signups", help="import zapisów na Kongres (CSV albo XLSX)")
     signups.add_argument("file", type=Path, help="plik CSV albo XLSX (eksport formularza)")
     signups.add_argument("--edition", type=int, required=True, help="rok edycji Kongresu")
-    _add_dry_run(signups)
+    add_switch(signups, "--dry-run", DRY_RUN_HELP)
     signups.set_defaults(handler=cmd_import_signups)
-
-
-def _add_dry_run(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="tylko sprawdź plik i pokaż problemy, nic nie zapisuj",
-    )
 
 
 def cmd_import_proposals(args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ from dashboard.i18n import format_int, format_percent, t
 from dashboard.presentation import PresentationFilters
 from dashboard.privacy import small_group_label
 from dashboard.queries import presentation as queries
+from dashboard.queries import progress as progress_queries
 from db.engine import now as wall_clock_now
 
 FORMATS = ("pptx", "pdf")
@@ -261,18 +262,20 @@ def _chart_slide(
 
 
 def _changes(engine: Engine, filters: PresentationFilters, lang: str) -> Iterable[ChangeSection]:
-    window = (filters.since, filters.as_of, filters.subteam_slugs)
+    window = (filters.since, filters.as_of)
+    scope = {"subteam_slugs": filters.subteam_slugs}
     limit = CHANGES_PER_SECTION
-    new = queries.new_proposals_since(engine, *window, limit=limit)
+    counts = progress_queries.since_counts(engine, *window, **scope)
+    new = progress_queries.new_proposals(engine, *window, **scope, limit=limit)
     yield ChangeSection(
         t("presentation.deck.new_proposals", lang),
-        queries.count_new_proposals_since(engine, *window),
+        counts.new_proposals,
         tuple(f"{_short(row.title)} ({row.subteam})" for row in new.itertuples()),
     )
-    changes = queries.status_changes_since(engine, *window, limit=limit)
+    changes = progress_queries.status_changes(engine, *window, **scope, limit=limit)
     yield ChangeSection(
         t("presentation.deck.status_changes", lang),
-        queries.count_status_changes_since(engine, *window),
+        counts.status_changes,
         tuple(
             t(
                 "presentation.deck.status_change",
@@ -284,10 +287,10 @@ def _changes(engine: Engine, filters: PresentationFilters, lang: str) -> Iterabl
             for row in changes.itertuples()
         ),
     )
-    done = queries.milestones_done_since(engine, *window)
+    done = progress_queries.milestones_completed(engine, *window, **scope)
     yield ChangeSection(
         t("presentation.deck.milestones_done", lang),
-        len(done),
+        counts.milestones_completed,
         tuple(
             f"{_short(row.title)} ({row.subteam}, {format_date(row.done_on)})"
             for row in done.head(limit).itertuples()
@@ -317,36 +320,17 @@ def section_heading(section: ChangeSection, lang: str) -> str:
 # --- files -----------------------------------------------------------------------
 
 
-def build_deck(
-    engine: Engine,
-    out_path: str | Path,
-    *,
-    since: date | None = None,
-    subteam_slugs: Sequence[str] = (),
-    chart_ids: Sequence[str] | None = None,
-    lang: str = "pl",
-    edition: int | None = None,
-    threshold: int = 5,
-    now: datetime | None = None,
-) -> Path:
-    """Write the deck to ``out_path``; ``.pptx`` or ``.pdf`` decides the format."""
+def build_deck(engine: Engine, out_path: str | Path, **options) -> Path:
+    """Write the deck to ``out_path``; ``.pptx`` or ``.pdf`` decides the format.
+
+    ``options``: the keyword arguments of ``collect_deck`` (since, subteam_slugs, ...)."""
     path = Path(out_path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise DeckError(f"Nieobsługiwany format pliku „{path.suffix}” — użyj .pptx albo .pdf")
     if not path.parent.is_dir():
         raise DeckError(f"Katalog docelowy nie istnieje: {path.parent}")
-    content = collect_deck(
-        engine,
-        since=since,
-        subteam_slugs=subteam_slugs,
-        chart_ids=chart_ids,
-        lang=lang,
-        edition=edition,
-        threshold=threshold,
-        now=now,
-    )
-    data = render(content, fmt)
+    data = render(collect_deck(engine, **options), fmt)
     # Written in one go after everything is built: a failure leaves no half-written file.
     path.write_bytes(data)
     return path

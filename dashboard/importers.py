@@ -60,6 +60,7 @@ from db.models import (
 )
 
 # The first alias is the Polish header used when a column must be named.
+CREATED_AT_ALIASES = ("Data zgłoszenia", "created at", "date", "data")  # both imports
 PROPOSAL_SCHEMA: dict[str, tuple[str, ...]] = {
     "title": ("Tytuł", "title", "tytuł propozycji", "nazwa propozycji", "propozycja", "temat"),
     "description": ("Opis", "description", "treść", "treść propozycji", "opis propozycji"),
@@ -68,15 +69,7 @@ PROPOSAL_SCHEMA: dict[str, tuple[str, ...]] = {
     "source": ("Źródło", "source", "źródło propozycji", "pochodzenie"),
     "district": ("Okręg", "district", "numer okręgu", "okręg nr", "nr okręgu"),
     "strategic_area": ("Obszar strategiczny", "strategic area", "obszar", "area"),
-    "created_at": (
-        "Data zgłoszenia",
-        "created at",
-        "created",
-        "date",
-        "data",
-        "data utworzenia",
-        "submitted on",
-    ),
+    "created_at": (*CREATED_AT_ALIASES, "created", "data utworzenia", "submitted on"),
 }
 PROPOSAL_REQUIRED = ("title", "subteam")
 
@@ -101,10 +94,7 @@ SIGNUP_SCHEMA: dict[str, tuple[str, ...]] = {
     "age_group": ("Wiek", "age", "grupa wiekowa", "age group", "przedział wiekowy"),
     "category": ("Kategoria", "category", "kategoria uczestnika", "participant category"),
     "created_at": (
-        "Data zgłoszenia",
-        "created at",
-        "date",
-        "data",
+        *CREATED_AT_ALIASES,
         "data zapisu",
         "sygnatura czasowa",
         "timestamp",
@@ -472,7 +462,7 @@ def _plan_proposals(
                 "import_key": key,
             }
         )
-    existing = _existing_import_keys(session, [c["import_key"] for c in candidates])
+    existing = _ids_by_import_key(session, [c["import_key"] for c in candidates])
     inserts = [c for c in candidates if c["import_key"] not in existing]
     report = ImportReport(
         rows_total=len(table.rows),
@@ -485,18 +475,12 @@ def _plan_proposals(
     return _Plan(report=report, inserts=inserts)
 
 
-def _existing_import_keys(session: Session, keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(keys):
-        found.update(
-            session.scalars(select(Proposal.import_key).where(Proposal.import_key.in_(chunk)))
-        )
-    return found
-
-
 def _ids_by_import_key(session: Session, keys: list[str]) -> dict[str, int]:
-    # Plain executemany and one lookup afterwards: RETURNING in parameter order
-    # makes SQLAlchemy send one INSERT per row on SQLite.
+    """Import key -> id of the stored proposals among ``keys`` (the others are new).
+
+    Also finds the ids after a plain executemany INSERT: RETURNING in parameter
+    order makes SQLAlchemy send one INSERT per row on SQLite.
+    """
     found: dict[str, int] = {}
     for chunk in _chunks(keys):
         found.update(

@@ -74,6 +74,23 @@ def _today() -> date:
     return now().date()
 
 
+def _set_date(
+    engine: Engine, actor: Actor, milestone_id: int, field: str, change: str, value: date | None
+) -> bool:
+    """Set the milestone's date column ``field`` to ``value`` and record the ``change``
+    in one transaction; ``False`` (nothing written) when it already holds ``value``."""
+    with write_session(engine) as session:
+        milestone = _load(session, actor, milestone_id)
+        old = getattr(milestone, field)
+        if old == value:
+            return False
+        _record(session, actor, milestone_id, change, old, value)
+        session.execute(
+            update(Milestone).where(Milestone.id == milestone_id).values({field: value})
+        )
+    return True
+
+
 def mark_done(engine: Engine, actor: Actor, milestone_id: int, done_on: date | None = None) -> bool:
     """Mark a milestone done on ``done_on`` (default today; not in the future)."""
     done_on = done_on or _today()
@@ -82,38 +99,16 @@ def mark_done(engine: Engine, actor: Actor, milestone_id: int, done_on: date | N
             "progress.error.done_in_future",
             "Data wykonania nie może być z przyszłości.",
         )
-    with write_session(engine) as session:
-        milestone = _load(session, actor, milestone_id)
-        if milestone.done_on == done_on:
-            return False
-        _record(session, actor, milestone_id, CHANGE_DONE, milestone.done_on, done_on)
-        session.execute(
-            update(Milestone).where(Milestone.id == milestone_id).values(done_on=done_on)
-        )
-    return True
+    return _set_date(engine, actor, milestone_id, "done_on", CHANGE_DONE, done_on)
 
 
 def reopen(engine: Engine, actor: Actor, milestone_id: int) -> bool:
     """Clear a milestone's completion date."""
-    with write_session(engine) as session:
-        milestone = _load(session, actor, milestone_id)
-        if milestone.done_on is None:
-            return False
-        _record(session, actor, milestone_id, CHANGE_REOPENED, milestone.done_on, None)
-        session.execute(update(Milestone).where(Milestone.id == milestone_id).values(done_on=None))
-    return True
+    return _set_date(engine, actor, milestone_id, "done_on", CHANGE_REOPENED, None)
 
 
 def move_due_date(engine: Engine, actor: Actor, milestone_id: int, new_due: date) -> bool:
-    with write_session(engine) as session:
-        milestone = _load(session, actor, milestone_id)
-        if milestone.due_date == new_due:
-            return False
-        _record(session, actor, milestone_id, CHANGE_DUE_DATE, milestone.due_date, new_due)
-        session.execute(
-            update(Milestone).where(Milestone.id == milestone_id).values(due_date=new_due)
-        )
-    return True
+    return _set_date(engine, actor, milestone_id, "due_date", CHANGE_DUE_DATE, new_due)
 
 
 def _clean_title(title: str) -> str:

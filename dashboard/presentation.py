@@ -103,30 +103,36 @@ def _only_subteams(frame: pd.DataFrame, ids: set[int] | None) -> pd.DataFrame:
     return frame.loc[frame["subteam_id"].isin(ids)].reset_index(drop=True)
 
 
-def _load_progress(engine: Engine, filters: PresentationFilters) -> pd.DataFrame:
-    frame = progress_queries.subteam_progress(engine, filters.as_of)
-    return _only_subteams(frame, _subteam_ids(engine, filters))
+def _subteam_rows_of(
+    query: Callable[[Engine, date], pd.DataFrame],
+) -> Callable[[Engine, PresentationFilters], pd.DataFrame]:
+    """A loader: ``query(engine, as_of)``'s rows of the chosen subteams."""
+
+    def load(engine: Engine, filters: PresentationFilters) -> pd.DataFrame:
+        return _only_subteams(query(engine, filters.as_of), _subteam_ids(engine, filters))
+
+    return load
 
 
-def _draw_progress(
-    data: pd.DataFrame, filters: PresentationFilters, lang: str, threshold: int
-) -> alt.TopLevelMixin:
-    if data.empty:
-        return empty_chart("", lang)
-    return progress_charts.traffic_light_chart(data, lang)
+def _unless_empty(
+    chart: Callable[[pd.DataFrame, str], alt.TopLevelMixin],
+) -> Callable[[pd.DataFrame, PresentationFilters, str, int], alt.TopLevelMixin]:
+    """A drawer: ``chart(data, lang)``, or the empty-chart notice when there are no rows."""
+
+    def draw(
+        data: pd.DataFrame, filters: PresentationFilters, lang: str, threshold: int
+    ) -> alt.TopLevelMixin:
+        if data.empty:
+            return empty_chart("", lang)
+        return chart(data, lang)
+
+    return draw
 
 
-def _load_pipeline(engine: Engine, filters: PresentationFilters) -> pd.DataFrame:
-    frame = progress_queries.pipeline_as_of(engine, filters.as_of)
-    return _only_subteams(frame, _subteam_ids(engine, filters))
-
-
-def _draw_pipeline(
-    data: pd.DataFrame, filters: PresentationFilters, lang: str, threshold: int
-) -> alt.TopLevelMixin:
-    if data.empty:
-        return empty_chart("", lang)
-    return progress_charts.pipeline_chart(data, lang)
+_load_progress = _subteam_rows_of(progress_queries.subteam_progress)
+_draw_progress = _unless_empty(progress_charts.traffic_light_chart)
+_load_pipeline = _subteam_rows_of(progress_queries.pipeline_as_of)
+_draw_pipeline = _unless_empty(progress_charts.pipeline_chart)
 
 
 def _load_milestones(engine: Engine, filters: PresentationFilters) -> dict[str, Any]:
@@ -153,12 +159,7 @@ def _load_status_changes(engine: Engine, filters: PresentationFilters) -> pd.Dat
     )
 
 
-def _draw_status_changes(
-    data: pd.DataFrame, filters: PresentationFilters, lang: str, threshold: int
-) -> alt.TopLevelMixin:
-    if data.empty:
-        return empty_chart("", lang)
-    return status_changes_chart(data, lang)
+_draw_status_changes = _unless_empty(status_changes_chart)
 
 
 # --- Congress (dashboard.queries.congress, dashboard.charts.congress) ----------

@@ -12,6 +12,7 @@ Workflow (design.md §3 order). Forward steps need no note; a step back one stag
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session
@@ -96,6 +97,15 @@ class BulkChangeRefused(ReviewError):
         self.reasons = reasons
 
 
+@dataclass(frozen=True)
+class _StatusChange:
+    """What a status change asks for; the same for every proposal of a bulk change."""
+
+    to_status: str
+    note: str | None
+    merged_into_id: int | None
+
+
 def allowed_targets(from_status: str) -> tuple[str, ...]:
     """Statuses a proposal in ``from_status`` may move to, in workflow order."""
     targets = set(FORWARD[from_status]) | set(BACK[from_status])
@@ -116,10 +126,9 @@ def change_status(
     merged_into_id: int | None = None,
 ) -> int:
     """Move one proposal to ``to_status``; returns its new version."""
+    change = _StatusChange(to_status, note, merged_into_id)
     with write_session(engine) as session:
-        return _apply_status(
-            session, actor, proposal_id, to_status, note, expected_version, merged_into_id
-        )
+        return _apply_status(session, actor, proposal_id, expected_version, change)
 
 
 def bulk_change_status(
@@ -137,21 +146,18 @@ def bulk_change_status(
     selection = list(dict(selection).items())  # each proposal once
     if not selection:
         raise ReviewError("Nie zaznaczono żadnej propozycji.", "proposals.error.empty_selection")
+    change = _StatusChange(to_status, note, merged_into_id)
     with write_session(engine) as session:
         reasons: list[tuple[int, str]] = []
         for proposal_id, expected_version in selection:
             try:
-                _check_status_change(
-                    session, actor, proposal_id, to_status, note, expected_version, merged_into_id
-                )
+                _check_status_change(session, actor, proposal_id, expected_version, change)
             except (ReviewError, PermissionDenied) as error:
                 reasons.append((proposal_id, str(error)))
         if reasons:
             raise BulkChangeRefused(reasons)
         for proposal_id, expected_version in selection:
-            _apply_status(
-                session, actor, proposal_id, to_status, note, expected_version, merged_into_id
-            )
+            _apply_status(session, actor, proposal_id, expected_version, change)
     return len(selection)
 
 
@@ -182,27 +188,19 @@ def edit_proposal(
 def _validate_edit(title: str, description: str, area: str | None) -> None:
     if not title:
         raise InvalidEdit("Tytuł nie może być pusty.", "proposals.error.title_empty")
-    if len(title) > MAX_TITLE:
-        raise InvalidEdit(
-            f"Tytuł jest za długi (najwyżej {MAX_TITLE} znaków).",
-            "proposals.error.too_long",
-            field="tytuł",
-            limit=MAX_TITLE,
-        )
-    if len(description) > MAX_DESCRIPTION:
-        raise InvalidEdit(
-            f"Opis jest za długi (najwyżej {MAX_DESCRIPTION} znaków).",
-            "proposals.error.too_long",
-            field="opis",
-            limit=MAX_DESCRIPTION,
-        )
-    if area and len(area) > MAX_AREA:
-        raise InvalidEdit(
-            f"Obszar strategiczny jest za długi (najwyżej {MAX_AREA} znaków).",
-            "proposals.error.too_long",
-            field="obszar strategiczny",
-            limit=MAX_AREA,
-        )
+    limits = (
+        ("tytuł", title, MAX_TITLE),
+        ("opis", description, MAX_DESCRIPTION),
+        ("obszar strategiczny", area or "", MAX_AREA),
+    )
+    for name, value, limit in limits:
+        if len(value) > limit:
+            raise InvalidEdit(
+                f"{name.capitalize()} jest za długi (najwyżej {limit} znaków).",
+                "proposals.error.too_long",
+                field=name,
+                limit=limit,
+            )
 
 
 def _edit_note(changed: list[str]) -> str:
@@ -246,16 +244,10 @@ def _load_for_change(
 
 
 def _check_status_change(
-    session: Session,
-    actor: Actor,
-    proposal_id: int,
-    to_status: str,
-    note: str | None,
-    expected_version: int,
-    merged_into_id: int | None,
+    session: Session, actor: Actor, proposal_id: int, expected_version: int, change: _StatusChange
 ) -> dict:
     current = _load_for_change(session, actor, proposal_id, expected_version)
-    from_status = current["status"]
+    from_status, to_status = current["status"], change.to_status
     if to_status not in PROPOSAL_STATUSES or to_status not in allowed_targets(from_status):
         raise InvalidTransition(
             f"Nie można zmienić statusu z „{from_status}” na „{to_status}”.",
@@ -263,7 +255,7 @@ def _check_status_change(
             from_status=from_status,
             to_status=to_status,
         )
-    text = (note or "").strip()
+    text = (change.note or "").strip()
     if note_required(from_status, to_status) and not text:
         raise NoteRequired(
             "Ta zmiana statusu wymaga notatki z uzasadnieniem.", "proposals.error.note_required"
@@ -276,7 +268,7 @@ def _check_status_change(
             limit=MAX_NOTE,
         )
     if to_status == "merged":
-        _check_merge_target(session, proposal_id, merged_into_id)
+        _check_merge_target(session, proposal_id, change.merged_into_id)
     return current
 
 
@@ -310,23 +302,16 @@ def _check_merge_target(session: Session, proposal_id: int, target_id: int | Non
 
 
 def _apply_status(
-    session: Session,
-    actor: Actor,
-    proposal_id: int,
-    to_status: str,
-    note: str | None,
-    expected_version: int,
-    merged_into_id: int | None,
+    session: Session, actor: Actor, proposal_id: int, expected_version: int, change: _StatusChange
 ) -> int:
-    current = _check_status_change(
-        session, actor, proposal_id, to_status, note, expected_version, merged_into_id
-    )
+    current = _check_status_change(session, actor, proposal_id, expected_version, change)
+    merged = change.to_status == "merged"
     values = {
-        "status": to_status,
-        "merged_into_id": merged_into_id if to_status == "merged" else None,
+        "status": change.to_status,
+        "merged_into_id": change.merged_into_id if merged else None,
     }
     version = _bump(session, proposal_id, expected_version, values)
-    _write_event(session, actor, proposal_id, current["status"], to_status, note)
+    _write_event(session, actor, proposal_id, current["status"], change.to_status, change.note)
     return version
 
 

@@ -9,6 +9,7 @@ from dashboard.ui import proposals as ui
 actor = web.require_actor()
 st.title(web.tr("proposals.title"))
 ui.show_flash()
+ui.import_section(actor)
 
 filters = ui.filters_sidebar(web.query(pq.filter_options))
 total = web.query(pq.count_proposals, filters)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import io
+import json
 import pkgutil
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -16,6 +18,8 @@ from datetime import date, datetime
 import altair as alt
 import pandas as pd
 import pytest
+import vl_convert
+from PIL import Image
 
 import dashboard.charts
 from dashboard import presentation
@@ -313,3 +317,57 @@ def test_downloaded_images_get_the_screen_width_when_the_chart_has_none():
     assert png.startswith(b"\x89PNG")
     width = int.from_bytes(png[16:20], "big")
     assert width >= base.EXPORT_WIDTH
+
+
+# The width Streamlit gives a chart on the 1280-px projector page (main column).
+PROJECTOR_CHART_WIDTH = 1180
+LEGEND_STRIP = 90
+
+
+def _projector_png(chart: alt.TopLevelMixin) -> Image.Image:
+    """``chart`` as the projector page draws it: fitted into 1180 px, projector type."""
+    spec = finalize(chart, "pl", projector=True).to_dict()
+    spec["width"] = PROJECTOR_CHART_WIDTH
+    spec["autosize"] = {"type": "fit", "contains": "padding"}
+    png = vl_convert.vegalite_to_png(json.dumps(spec), scale=1)
+    return Image.open(io.BytesIO(png)).convert("L")
+
+
+@pytest.mark.parametrize("chart_id", ["pipeline", "progress", "milestones"])
+def test_projector_chart_keeps_its_legend_inside_the_picture(demo, presentation_filters, chart_id):
+    """Nothing is drawn in the last pixel columns below the plot (where a legend too wide
+    for 1280 px used to be cut off at the right edge)."""
+    chart = presentation.build_chart(
+        demo,
+        chart_id,
+        presentation_filters,
+        "pl",
+        threshold=5,
+        data_as_of=AS_OF,
+        size=(None, presentation.PAGE_CHART_HEIGHT),
+    )
+    image = _projector_png(chart)
+    width, height = image.size
+    assert width == PROJECTOR_CHART_WIDTH
+    # The bottom strip holds the legend (of the pipeline and traffic-light charts).
+    legend_right_edge = image.crop((width - 12, height - LEGEND_STRIP, width, height))
+    assert legend_right_edge.getextrema()[0] > 240  # only white background there
+
+
+def test_long_subteam_names_are_written_on_two_lines(demo):
+    chart = progress.traffic_light_chart(pq.subteam_progress(demo, DEMO_TODAY), "pl")
+    spec = finalize(chart, "pl", projector=True).to_dict()
+    scene = vl_convert.vegalite_to_scenegraph(json.dumps(spec))["scenegraph"]
+    labels = list(_axis_labels(scene))
+    assert ["Współdziałanie Prezydenta i", "Rady Miasta z Radami Okręgów"] in labels
+    assert "Toruński model partycypacji" in labels
+
+
+def _axis_labels(node: dict) -> Iterator[object]:
+    if node.get("role") == "axis-label":
+        yield from (item.get("text") for item in node.get("items", []))
+    for item in node.get("items", []):
+        for child in item.get("items", []) if isinstance(item, dict) else []:
+            yield from _axis_labels(child)
+        if isinstance(item, dict) and "role" in item:
+            yield from _axis_labels(item)

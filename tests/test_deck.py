@@ -17,6 +17,7 @@ from dashboard import deck, presentation
 from dashboard.cli import run
 from dashboard.deck import ChangeSection, ChartSlide, DeckContent, DeckError, Figure
 from dashboard.queries import presentation as queries
+from dashboard.queries import progress as progress_queries
 from db.engine import make_engine
 from db.models import (
     Event,
@@ -319,11 +320,12 @@ def test_deck_queries_count_the_window_and_the_chosen_subteams(engine):
     only_first = queries.headline_figures(engine, as_of, since, ("pierwszy",))
     assert (only_first.proposals, only_first.milestones_overdue) == (1, 0)
 
-    new = queries.new_proposals_since(engine, since, as_of)
+    new = progress_queries.new_proposals(engine, since, as_of)
     assert list(new["title"]) == ["Nowa ławka"]
-    changes = queries.status_changes_since(engine, since, as_of)
+    changes = progress_queries.status_changes(engine, since, as_of)
     assert list(changes["to_status"]) == ["accepted", "in_review"]
-    assert queries.count_status_changes_since(engine, since, as_of, ("drugi",)) == 1
+    only_drugi = progress_queries.since_counts(engine, since, as_of, subteam_slugs=("drugi",))
+    assert only_drugi.status_changes == 1
     by_target = queries.status_changes_by_target(engine, since, as_of)
     assert dict(zip(by_target["to_status"], by_target["count"], strict=True)) == {
         "accepted": 1,
@@ -331,7 +333,7 @@ def test_deck_queries_count_the_window_and_the_chosen_subteams(engine):
     }
     only_second = queries.status_changes_by_target(engine, since, as_of, ("drugi",))
     assert list(only_second["to_status"]) == ["accepted"]
-    done = queries.milestones_done_since(engine, since, as_of)
+    done = progress_queries.milestones_completed(engine, since, as_of)
     assert list(done["title"]) == ["Raport"]
 
     mix = queries.members_by_category(engine, ("pierwszy", "drugi"))

@@ -29,6 +29,7 @@ from tests.databases import temporary_postgres_database
 from tests.e2e.harness import (
     ROOT,
     PanelServer,
+    die_with_parent,
     ensure_open_congress,
     exception_texts,
     free_port,
@@ -98,7 +99,11 @@ def start_nginx(prefix: Path, upstream_ports: list[int]) -> tuple[subprocess.Pop
     checked = subprocess.run([*command[:-2], "-t"], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     wait_for_health(f"http://127.0.0.1:{port}", process)
     return process, port

@@ -1,4 +1,4 @@
-"""/propozycje under AppTest: the URL reproduces a view, detail, review, literal HTML."""
+"""/propozycje under AppTest: the URL reproduces a view, detail, review, literal HTML, import."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dashboard import web
 from dashboard.queries.proposals import ProposalFilters, count_proposals, list_proposals
 from db.engine import make_engine, write_session
 from db.models import Proposal
-from tests.apptest_utils import ADMIN, LEAD, MEMBER, assert_no_exception, page_test
+from tests.apptest_utils import ADMIN, DIRECTOR, LEAD, MEMBER, assert_no_exception, page_test
 
 PAGE = "pages/propozycje.py"
 
@@ -131,3 +131,50 @@ def test_bulk_change_of_selected_rows(demo_engine, demo_copy_url):
     assert count_proposals(demo_engine, ProposalFilters.from_query_params(params)) == before - 2
     in_review = list_proposals(demo_engine, ProposalFilters(statuses=("in_review",)), limit=10000)
     assert set(ids) <= set(in_review["id"])
+
+
+IMPORT_FILE = "prop_import_file_proposals"
+# The lead's own subteam (id 1) and another one: the import is all or nothing.
+MIXED_SUBTEAMS_CSV = (
+    "Tytuł;Podzespół;Źródło;Data zgłoszenia\n"
+    "Ławki przy bulwarze;model-partycypacji;congress;30.09.2025\n"
+    "Czujniki smogu na szkołach;smart-city;congress;01.10.2025\n"
+).encode()
+
+
+def import_expanders(at) -> list:
+    return [element for element in at.expander if element.label == "Import propozycji"]
+
+
+@pytest.mark.parametrize("actor", [MEMBER, DIRECTOR], ids=["member", "director"])
+def test_import_is_not_offered_to_members_and_directors(demo_url, actor):
+    at = page_test(PAGE, demo_url, actor=actor).run()
+    assert_no_exception(at)
+    assert not import_expanders(at)
+    assert not [uploader for uploader in at.file_uploader if uploader.key == IMPORT_FILE]
+
+
+def test_lead_imports_into_own_subteam_only(demo_engine, demo_copy_url):
+    before = count_proposals(demo_engine, ProposalFilters())
+    at = page_test(PAGE, demo_copy_url, actor=LEAD).run()
+    assert_no_exception(at)
+    assert len(import_expanders(at)) == 1
+
+    at.file_uploader(key=IMPORT_FILE).upload("spotkanie.csv", MIXED_SUBTEAMS_CSV, "text/csv").run()
+    at.button(key="prop_import_check").click().run()
+    assert_no_exception(at)
+    problems = import_expanders(at)[0].dataframe[0].value
+    assert problems["Wiersz"].tolist() == ["3"]
+    assert problems["Kolumna"].tolist() == ["Podzespół"]
+    assert "brak uprawnień do importu do podzespołu „smart-city”" in problems["Problem"].iloc[0]
+    assert not [button for button in at.button if button.key == "prop_import_confirm"]
+    assert count_proposals(demo_engine, ProposalFilters()) == before
+
+    own_rows_only = b"\n".join(MIXED_SUBTEAMS_CSV.splitlines()[:2])
+    at.file_uploader(key=IMPORT_FILE).set_value(("ławki.csv", own_rows_only, "text/csv")).run()
+    at.button(key="prop_import_check").click().run()
+    at.button(key="prop_import_confirm").click().run()
+    assert_no_exception(at)
+    assert any("Dodano: 1" in message.value for message in at.success)
+    assert count_proposals(demo_engine, ProposalFilters(q="bulwarze")) == 1
+    assert count_proposals(demo_engine, ProposalFilters()) == before + 1

@@ -24,10 +24,20 @@ FLAG_COLOURS = {
 STATUS_ORDER = ("registered", "waitlisted", "cancelled")
 STATUS_BAR_COLOURS = (OKABE_ITO[0], OKABE_ITO[1], "#999999")
 LONG_LABELS = alt.Axis(labelLimit=360)  # workshop titles and okręg names are long
+# Workshop-fill rows (px): title line, figures line, then the bar, around the band centre.
+FILL_ROW = 64
+FILL_BAR = 14
+FILL_BAR_OFFSET = 17
+FILL_LABEL_OFFSET = 8
+FILL_TITLE_OFFSET = -11
 
 
 def _title(key: str, lang: str, subtitle: str | None = None) -> alt.TitleParams:
     return alt.TitleParams(t(key, lang), subtitle=subtitle or alt.Undefined)
+
+
+def _catalogue_labels(codes: pd.Series, prefix: str, lang: str) -> list[str]:
+    return [t(f"{prefix}.{code}", lang) for code in codes]
 
 
 def _count_text(value: int, lang: str) -> str:
@@ -86,7 +96,7 @@ def editions_chart(totals: pd.DataFrame, lang: str) -> alt.Chart:
 def days_chart(days: pd.DataFrame, lang: str) -> alt.Chart:
     """Sign-ups for day 1 only, day 2 only and both days."""
     frame = days.assign(
-        part_label=[t(f"congress.day_part.{part}", lang) for part in days["part"]],
+        part_label=_catalogue_labels(days["part"], "congress.day_part", lang),
         label=[_count_text(value, lang) for value in days["count"]],
     )
     order = list(frame["part_label"])
@@ -103,9 +113,13 @@ def days_chart(days: pd.DataFrame, lang: str) -> alt.Chart:
 
 
 def workshop_fill_chart(fill: pd.DataFrame, lang: str) -> alt.Chart:
-    """Fill rate per workshop; the label says 'full' / '≥ 80 %' as well as the colour."""
+    """Fill rate per workshop; the label says 'full' / '≥ 80 %' as well as the colour.
+
+    Each workshop's title and figures are written above its bar, from the left edge, so
+    they take no width from the bars and are not cut when the page is narrow (sidebar open).
+    """
     frame = fill.dropna(subset=["fill_rate"]).copy()
-    frame["flag_label"] = [t(f"congress.flag.{flag}", lang) for flag in frame["flag"]]
+    frame["flag_label"] = _catalogue_labels(frame["flag"], "congress.flag", lang)
     frame["label"] = [
         _fill_label(row.registered, row.capacity, row.waitlisted, row.flag, lang)
         for row in frame.itertuples()
@@ -113,9 +127,9 @@ def workshop_fill_chart(fill: pd.DataFrame, lang: str) -> alt.Chart:
     flags = ["ok", "near_full", "full"]
     domain = [t(f"congress.flag.{flag}", lang) for flag in flags]
     base = alt.Chart(frame).encode(
-        y=alt.Y("title:N", title=None, sort=list(frame["title"]), axis=LONG_LABELS)
+        y=alt.Y("title:N", title=None, sort=list(frame["title"]), axis=None)
     )
-    bars = base.mark_bar().encode(
+    bars = base.mark_bar(size=FILL_BAR, yOffset=FILL_BAR_OFFSET).encode(
         x=alt.X(
             "fill_rate:Q",
             title=t("congress.fill_rate", lang),
@@ -135,12 +149,21 @@ def workshop_fill_chart(fill: pd.DataFrame, lang: str) -> alt.Chart:
             alt.Tooltip("flag_label:N", title=t("common.status", lang)),
         ],
     )
-    labels = base.mark_text(align="left", dx=3).encode(x="fill_rate:Q", text="label:N")
+    titles = _line_above_bar(base, "title:N", FILL_TITLE_OFFSET, fontWeight="bold")
+    labels = _line_above_bar(base, "label:N", FILL_LABEL_OFFSET)
     thresholds = pd.DataFrame({"rate": [NEAR_FULL, FULL]})
     rules = alt.Chart(thresholds).mark_rule(strokeDash=[4, 4], color="#1B2631").encode(x="rate:Q")
-    return alt.layer(bars, labels, rules).properties(
-        title=_title("congress.chart.fill", lang, t("congress.chart.fill_sub", lang))
+    return alt.layer(bars, rules, titles, labels).properties(
+        title=_title("congress.chart.fill", lang, t("congress.chart.fill_sub", lang)),
+        height=alt.Step(FILL_ROW),
     )
+
+
+def _line_above_bar(base: alt.Chart, field: str, offset: int, **style) -> alt.Chart:
+    """A line of text from the plot's left edge, cut with '…' only past the plot's width."""
+    return base.mark_text(
+        align="left", baseline="bottom", yOffset=offset, limit=alt.ExprRef("width"), **style
+    ).encode(x=alt.value(0), text=field)
 
 
 def _fill_label(registered: int, capacity: int, waitlisted: int, flag: str, lang: str) -> str:
@@ -296,26 +319,29 @@ def attendance_chart(
 # --- the tables shown beside the charts (human-readable labels, same numbers) ----------
 
 
+def _table(frame: pd.DataFrame, columns: tuple[tuple[str, str], ...], lang: str) -> pd.DataFrame:
+    """``frame``'s columns, in order, headed by the catalogue text of their (key, column)."""
+    return pd.DataFrame({t(key, lang): frame[column] for key, column in columns})
+
+
 def days_table(days: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("congress.days", lang): [t(f"congress.day_part.{p}", lang) for p in days["part"]],
-            t("common.count", lang): days["count"],
-        }
-    )
+    frame = days.assign(part_label=_catalogue_labels(days["part"], "congress.day_part", lang))
+    return _table(frame, (("congress.days", "part_label"), ("common.count", "count")), lang)
+
+
+FILL_TABLE_COLUMNS = (
+    ("congress.workshop", "title"),
+    ("congress.capacity", "capacity"),
+    ("signup_status.registered", "registered"),
+    ("signup_status.waitlisted", "waitlisted"),
+    ("congress.fill_rate", "fill_rate"),
+    ("common.status", "flag_label"),
+)
 
 
 def fill_table(fill: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("congress.workshop", lang): fill["title"],
-            t("congress.capacity", lang): fill["capacity"],
-            t("signup_status.registered", lang): fill["registered"],
-            t("signup_status.waitlisted", lang): fill["waitlisted"],
-            t("congress.fill_rate", lang): fill["fill_rate"],
-            t("common.status", lang): [t(f"congress.flag.{flag}", lang) for flag in fill["flag"]],
-        }
-    )
+    frame = fill.assign(flag_label=_catalogue_labels(fill["flag"], "congress.flag", lang))
+    return _table(frame, FILL_TABLE_COLUMNS, lang)
 
 
 def district_labels(districts: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -341,30 +367,28 @@ def category_labels(categories: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def who_table(labelled: pd.DataFrame, header_key: str, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {t(header_key, lang): labelled["label"], t("common.count", lang): labelled["count"]}
-    )
+    return _table(labelled, ((header_key, "label"), ("common.count", "count")), lang)
+
+
+EDITIONS_TABLE_COLUMNS = (
+    ("congress.edition", "name"),
+    ("signup_status.registered", "registered"),
+    ("signup_status.waitlisted", "waitlisted"),
+    ("signup_status.cancelled", "cancelled"),
+    ("congress.capacity", "capacity"),
+    ("congress.target", "target_signups"),
+)
 
 
 def editions_table(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("congress.edition", lang): totals["name"],
-            t("signup_status.registered", lang): totals["registered"],
-            t("signup_status.waitlisted", lang): totals["waitlisted"],
-            t("signup_status.cancelled", lang): totals["cancelled"],
-            t("congress.capacity", lang): totals["capacity"],
-            t("congress.target", lang): totals["target_signups"],
-        }
-    )
+    return _table(totals, EDITIONS_TABLE_COLUMNS, lang)
 
 
 def attendance_table(attendance: pd.DataFrame, label_column: str, header_key: str, lang: str):
-    return pd.DataFrame(
-        {
-            t(header_key, lang): attendance[label_column],
-            t("congress.presence.came", lang): attendance["came"],
-            t("congress.presence.did_not_come", lang): attendance["did_not_come"],
-            t("congress.no_show_rate", lang): attendance["no_show_rate"],
-        }
+    columns = (
+        (header_key, label_column),
+        ("congress.presence.came", "came"),
+        ("congress.presence.did_not_come", "did_not_come"),
+        ("congress.no_show_rate", "no_show_rate"),
     )
+    return _table(attendance, columns, lang)

@@ -28,13 +28,18 @@ from db.models import PROPOSAL_STATUSES
 MILESTONE_COLOURS = {DONE: "#009E73", OPEN: "#0072B2", OVERDUE: "#D55E00"}
 MILESTONE_SHAPES = {DONE: "circle", OPEN: "diamond", OVERDUE: "triangle-down"}
 CONGRESS_COLOUR = "#CC79A7"
+AS_OF_LABEL_RAISE = -22
 AS_OF_COLOUR = "#1B2631"
 # How far around the milestones a Congress edition may lie and still be marked.
 CONGRESS_MARGIN_DAYS = 120
 SUBTEAM_LABEL_LIMIT = 320
+# Subteam names longer than this many characters are written on two lines (split at
+# the last space before it), so a projector's large type does not cut them with "…".
+SUBTEAM_LINE_CHARS = 30
 SHARE_AXIS_END = 1.4
 SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
 MIN_LABELLED_SEGMENT = 3
+PIPELINE_LEGEND_COLUMNS = 2
 # Fills dark enough that their step number is written in white.
 DARK_STATUS_FILLS = ("in_review", "included")
 
@@ -43,9 +48,39 @@ def traffic_label(status: str, lang: str) -> str:
     return t(f"progress.traffic.{status}", lang)
 
 
-def _subteam_axis() -> alt.Axis:
+def _two_line_label_expr(chars: int) -> str:
+    cut = f"lastindexof(substring(datum.label, 0, {chars}), ' ')"
+    return (
+        f"length(datum.label) > {chars} && {cut} > 0"
+        f" ? [substring(datum.label, 0, {cut}), substring(datum.label, {cut} + 1)]"
+        " : datum.label"
+    )
+
+
+def subteam_axis() -> alt.Axis:
+    """The subteam axis of the horizontal bar charts: long names on two lines."""
     # No axis title: the subteam names say what they are, and long names would collide.
-    return alt.Axis(title=None, labelLimit=SUBTEAM_LABEL_LIMIT)
+    return alt.Axis(
+        title=None,
+        labelLimit=SUBTEAM_LABEL_LIMIT,
+        labelExpr=_two_line_label_expr(SUBTEAM_LINE_CHARS),
+    )
+
+
+def share_text(share: float, lang: str) -> str:
+    """A share as the bar labels write it: "77 %" in Polish, "77%" in English."""
+    return format_percent(share) if lang == "pl" else f"{share:.0%}"
+
+
+def share_x(field: str, title: str) -> alt.X:
+    """The 0..100 % axis of a share bar chart, with room right of a full bar for its label."""
+    return alt.X(
+        f"{field}:Q",
+        title=title,
+        # The axis still ends at 100 %; the rest of the scale holds the text labels.
+        scale=alt.Scale(domain=[0, SHARE_AXIS_END]),
+        axis=alt.Axis(format="%", values=SHARE_TICKS),
+    )
 
 
 def traffic_light_chart(progress: pd.DataFrame, lang: str = "pl") -> alt.Chart:
@@ -61,7 +96,7 @@ def traffic_light_chart(progress: pd.DataFrame, lang: str = "pl") -> alt.Chart:
         }
     )
     data["text"] = [
-        f"{format_percent(share) if lang == 'pl' else f'{share:.0%}'} · {label}"
+        f"{share_text(share, lang)} · {label}"
         for share, label in zip(data["completion"], data["status_label"], strict=True)
     ]
     order = list(data["subteam"])
@@ -75,14 +110,8 @@ def traffic_light_chart(progress: pd.DataFrame, lang: str = "pl") -> alt.Chart:
         legend=alt.Legend(orient="bottom"),
     )
     base = alt.Chart(data).encode(
-        y=alt.Y("subteam:N", sort=order, axis=_subteam_axis()),
-        x=alt.X(
-            "completion:Q",
-            title=t("progress.chart.completion_axis", lang),
-            # Room right of a full bar for its text label; the axis still ends at 100 %.
-            scale=alt.Scale(domain=[0, SHARE_AXIS_END]),
-            axis=alt.Axis(format="%", values=SHARE_TICKS),
-        ),
+        y=alt.Y("subteam:N", sort=order, axis=subteam_axis()),
+        x=share_x("completion", t("progress.chart.completion_axis", lang)),
     )
     bars = base.mark_bar().encode(
         color=colour,
@@ -151,7 +180,7 @@ def milestone_timeline_chart(
                 title=t("progress.chart.due_axis", lang),
                 axis=alt.Axis(format=DATE_FORMAT, labelAngle=0),
             ),
-            y=alt.Y("subteam:N", sort=list(dict.fromkeys(data["subteam"])), axis=_subteam_axis()),
+            y=alt.Y("subteam:N", sort=list(dict.fromkeys(data["subteam"])), axis=subteam_axis()),
             color=alt.Color(
                 "state_label:N",
                 title=t("progress.chart.state_legend", lang),
@@ -184,8 +213,16 @@ def milestone_timeline_chart(
     )
     as_of_text = (
         alt.Chart(as_of_data)
+        # Its own line above the plot, over the Congress names (which sit just above it),
+        # so the two never cover each other when the as-of date is near a Congress.
         .mark_text(
-            align="left", baseline="top", dx=4, dy=-14, y=0, color=AS_OF_COLOUR, fontWeight="bold"
+            align="left",
+            baseline="bottom",
+            dx=4,
+            dy=AS_OF_LABEL_RAISE,
+            y=0,
+            color=AS_OF_COLOUR,
+            fontWeight="bold",
         )
         .encode(x=alt.X("day:T"), text=alt.Text("label:N"))
     )
@@ -248,7 +285,7 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
     data = _stacked_pipeline(pipeline, lang)
     subteams = list(dict.fromkeys(pipeline["subteam"]))
     labels = [pipeline_step_label(s, lang) for s in PROPOSAL_STATUSES]
-    y = alt.Y("subteam:N", sort=subteams, axis=_subteam_axis())
+    y = alt.Y("subteam:N", sort=subteams, axis=subteam_axis())
     bars = (
         alt.Chart(data)
         .mark_bar(stroke="white", strokeWidth=1)
@@ -262,7 +299,8 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
                 scale=alt.Scale(
                     domain=labels, range=[STATUS_COLOURS[s] for s in PROPOSAL_STATUSES]
                 ),
-                legend=alt.Legend(orient="bottom", columns=4),
+                # Two columns: four of the long step labels overflow a 1280-px projector.
+                legend=alt.Legend(orient="bottom", columns=PIPELINE_LEGEND_COLUMNS),
             ),
             tooltip=[
                 alt.Tooltip("subteam:N", title=t("common.subteam", lang)),

@@ -10,12 +10,10 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.base import OKABE_ITO
-from dashboard.i18n import format_percent, t
+from dashboard.charts.progress import share_text, share_x, subteam_axis
+from dashboard.i18n import t
 from db.models import MEMBER_ROLES, PARTICIPANT_CATEGORIES
 
-SUBTEAM_LABEL_LIMIT = 320
-SHARE_AXIS_END = 1.4
-SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
 # Nine categories: the eight Okabe–Ito colours and a neutral grey.
 CATEGORY_COLOURS = (*OKABE_ITO, "#999999")
 ROLE_COLOURS = ("#000000", "#0072B2", "#56B4E9", "#E69F00")
@@ -23,16 +21,31 @@ DIRECT_VOICE_COLOUR = "#0072B2"
 
 
 def _subteam_y(subteams: list[str]) -> alt.Y:
-    return alt.Y(
-        "subteam:N",
-        sort=subteams,
-        axis=alt.Axis(title=None, labelLimit=SUBTEAM_LABEL_LIMIT),
-    )
+    return alt.Y("subteam:N", sort=subteams, axis=subteam_axis())
 
 
-def _stacked_bar(
-    data: pd.DataFrame, labels: list[str], colours, legend_title: str, title: str, lang: str
+def _breakdown_chart(
+    frame: pd.DataFrame,
+    column: str,
+    codes: tuple[str, ...],
+    label_prefix: str,
+    colours,
+    legend_key: str,
+    title_key: str,
+    lang: str,
 ) -> alt.Chart:
+    """Members per subteam stacked by ``column`` (its ``codes`` in order, each labelled
+    ``t(label_prefix + code)``), legend and colours in that order."""
+    data = pd.DataFrame(
+        {
+            "subteam": frame["subteam"],
+            "label": [t(f"{label_prefix}{code}", lang) for code in frame[column]],
+            "rank": [codes.index(code) for code in frame[column]],
+            "count": frame["count"].astype(int),
+        }
+    )
+    labels = [t(f"{label_prefix}{code}", lang) for code in codes]
+    legend_title = t(legend_key, lang)
     subteams = list(dict.fromkeys(data["subteam"]))
     return (
         alt.Chart(data)
@@ -53,7 +66,7 @@ def _stacked_bar(
                 alt.Tooltip("count:Q", title=t("common.count", lang)),
             ],
         )
-        .properties(title=title, height=alt.Step(36))
+        .properties(title=t(title_key, lang), height=alt.Step(36))
     )
 
 
@@ -62,21 +75,14 @@ def members_by_category_chart(members: pd.DataFrame, lang: str = "pl") -> alt.Ch
 
     ``members``: ``members_by_category`` rows (subteam, category, count).
     """
-    data = pd.DataFrame(
-        {
-            "subteam": members["subteam"],
-            "label": [t(f"category.{c}", lang) for c in members["category"]],
-            "rank": [PARTICIPANT_CATEGORIES.index(c) for c in members["category"]],
-            "count": members["count"].astype(int),
-        }
-    )
-    labels = [t(f"category.{c}", lang) for c in PARTICIPANT_CATEGORIES]
-    return _stacked_bar(
-        data,
-        labels,
+    return _breakdown_chart(
+        members,
+        "category",
+        PARTICIPANT_CATEGORIES,
+        "category.",
         CATEGORY_COLOURS,
-        t("progress.team.col.category", lang),
-        t("progress.team.chart.categories_title", lang),
+        "progress.team.col.category",
+        "progress.team.chart.categories_title",
         lang,
     )
 
@@ -86,21 +92,14 @@ def members_by_role_chart(roles: pd.DataFrame, lang: str = "pl") -> alt.Chart:
 
     ``roles``: ``members_by_role`` rows (subteam, role, count).
     """
-    data = pd.DataFrame(
-        {
-            "subteam": roles["subteam"],
-            "label": [t(f"member_role.{r}", lang) for r in roles["role"]],
-            "rank": [MEMBER_ROLES.index(r) for r in roles["role"]],
-            "count": roles["count"].astype(int),
-        }
-    )
-    labels = [t(f"member_role.{r}", lang) for r in MEMBER_ROLES]
-    return _stacked_bar(
-        data,
-        labels,
+    return _breakdown_chart(
+        roles,
+        "role",
+        MEMBER_ROLES,
+        "member_role.",
         ROLE_COLOURS,
-        t("progress.team.col.role", lang),
-        t("progress.team.chart.roles_title", lang),
+        "progress.team.col.role",
+        "progress.team.chart.roles_title",
         lang,
     )
 
@@ -119,20 +118,14 @@ def direct_voice_chart(shares: pd.DataFrame, lang: str = "pl") -> alt.LayerChart
         }
     )
     data["text"] = [
-        f"{format_percent(share) if lang == 'pl' else f'{share:.0%}'} ({direct}/{members})"
+        f"{share_text(share, lang)} ({direct}/{members})"
         for share, direct, members in zip(
             data["share"], data["direct_voice"], data["members"], strict=True
         )
     ]
     base = alt.Chart(data).encode(
         y=_subteam_y(list(data["subteam"])),
-        x=alt.X(
-            "share:Q",
-            title=t("progress.team.chart.share_axis", lang),
-            # Room right of a full bar for its text label; the axis still ends at 100 %.
-            scale=alt.Scale(domain=[0, SHARE_AXIS_END]),
-            axis=alt.Axis(format="%", values=SHARE_TICKS),
-        ),
+        x=share_x("share", t("progress.team.chart.share_axis", lang)),
     )
     bars = base.mark_bar(color=DIRECT_VOICE_COLOUR).encode(
         tooltip=[

@@ -151,4 +151,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Nie zaznaczono żadnej propozycji.",
         "No proposal selected.",
     ),
+    "proposals.import.title": ("Import propozycji", "Import proposals"),
+    "proposals.import.scope": (
+        "Liderzy importują propozycje tylko do własnych podzespołów; wiersze innych "
+        "podzespołów są odrzucane.",
+        "Leads import proposals into their own subteams only; rows of other subteams are refused.",
+    ),
 }

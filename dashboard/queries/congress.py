@@ -87,6 +87,16 @@ def _signup_conditions(flt: CongressFilter, *, edition: bool = True, workshop: b
     return conditions
 
 
+def _workshop_conditions(flt: CongressFilter) -> list:
+    """The edition's workshops, narrowed to the filter's day and workshop."""
+    conditions = [EventSession.event_id == _event_id(flt.edition), EventSession.kind == "workshop"]
+    if flt.day is not None:
+        conditions.append(EventSession.day == flt.day)
+    if flt.workshop_id is not None:
+        conditions.append(EventSession.id == flt.workshop_id)
+    return conditions
+
+
 def _count_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
@@ -174,15 +184,7 @@ def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
         _count_if(Signup.status == "waitlisted"),
         _count_if(Signup.status == "cancelled"),
     ).where(*_signup_conditions(flt))
-    capacity_conditions = [
-        EventSession.event_id == _event_id(flt.edition),
-        EventSession.kind == "workshop",
-    ]
-    if flt.day is not None:
-        capacity_conditions.append(EventSession.day == flt.day)
-    if flt.workshop_id is not None:
-        capacity_conditions.append(EventSession.id == flt.workshop_id)
-    capacity = select(func.sum(EventSession.capacity)).where(*capacity_conditions)
+    capacity = select(func.sum(EventSession.capacity)).where(*_workshop_conditions(flt))
     with engine.connect() as connection:
         registered, waitlisted, cancelled = connection.execute(counts).one()
         total_capacity = connection.execute(capacity).scalar()
@@ -252,11 +254,6 @@ def workshop_fill(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         (EventSession.capacity > 0, cast(registered, Float) / EventSession.capacity),
         else_=None,
     )
-    conditions = [EventSession.event_id == _event_id(flt.edition), EventSession.kind == "workshop"]
-    if flt.day is not None:
-        conditions.append(EventSession.day == flt.day)
-    if flt.workshop_id is not None:
-        conditions.append(EventSession.id == flt.workshop_id)
     statement = (
         select(
             EventSession.id.label("session_id"),
@@ -268,7 +265,7 @@ def workshop_fill(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
             fill_rate.label("fill_rate"),
         )
         .outerjoin(counts, counts.c.session_id == EventSession.id)
-        .where(*conditions)
+        .where(*_workshop_conditions(flt))
         .order_by(EventSession.day, EventSession.title)
     )
     frame = _frame(engine, statement)

@@ -7,17 +7,17 @@ groups happens in ``dashboard.presentation`` because it depends on the view.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import Engine, Select, and_, case, distinct, func, select
 
+from dashboard.queries import progress
 from db.models import (
     Event,
     Milestone,
     Participant,
     Proposal,
-    ProposalEvent,
     Signup,
     Subteam,
     SubteamMember,
@@ -31,14 +31,6 @@ def _frame(engine: Engine, statement: Select) -> pd.DataFrame:
     with engine.connect() as connection:
         result = connection.execute(statement)
         return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
-
-
-def _end_of(day: date) -> datetime:
-    return datetime.combine(day + timedelta(days=1), time.min)
-
-
-def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min)
 
 
 def _subteam_ids(subteam_slugs: tuple[str, ...]) -> Select | None:
@@ -86,7 +78,7 @@ def headline_figures(
 ) -> HeadlineFigures:
     """The figures of the deck's second slide, as they stand on ``as_of``."""
     ids = _subteam_ids(subteam_slugs)
-    proposal_filter = Proposal.created_at < _end_of(as_of)
+    proposal_filter = Proposal.created_at < progress.end_of_day(as_of)
     milestone_filter = Milestone.subteam_id.is_not(None)
     member_filter = SubteamMember.subteam_id.is_not(None)
     if ids is not None:
@@ -95,7 +87,9 @@ def headline_figures(
         member_filter = SubteamMember.subteam_id.in_(ids)
     proposals = select(
         func.count(),
-        func.coalesce(func.sum(case((Proposal.created_at >= _start_of(since), 1), else_=0)), 0),
+        func.coalesce(
+            func.sum(case((Proposal.created_at >= progress.start_of_day(since), 1), else_=0)), 0
+        ),
         func.coalesce(func.sum(case((Proposal.status.in_(DECISION_STATUSES), 1), else_=0)), 0),
     ).where(proposal_filter)
     done = and_(Milestone.done_on.is_not(None), Milestone.done_on <= as_of)
@@ -144,103 +138,6 @@ def latest_edition(engine: Engine) -> int | None:
         return _latest_edition(connection)
 
 
-def new_proposals_since(
-    engine: Engine, since: date, as_of: date, subteam_slugs: tuple[str, ...] = (), limit: int = 50
-) -> pd.DataFrame:
-    """Proposals created from ``since`` to ``as_of``: id, title, subteam, created_at."""
-    statement = (
-        select(Proposal.id, Proposal.title, Subteam.name.label("subteam"), Proposal.created_at)
-        .join(Subteam, Subteam.id == Proposal.subteam_id)
-        .where(Proposal.created_at >= _start_of(since), Proposal.created_at < _end_of(as_of))
-        .order_by(Proposal.created_at.desc(), Proposal.id.desc())
-        .limit(limit)
-    )
-    ids = _subteam_ids(subteam_slugs)
-    if ids is not None:
-        statement = statement.where(Proposal.subteam_id.in_(ids))
-    return _frame(engine, statement)
-
-
-def count_new_proposals_since(
-    engine: Engine, since: date, as_of: date, subteam_slugs: tuple[str, ...] = ()
-) -> int:
-    statement = select(func.count()).where(
-        Proposal.created_at >= _start_of(since), Proposal.created_at < _end_of(as_of)
-    )
-    ids = _subteam_ids(subteam_slugs)
-    if ids is not None:
-        statement = statement.where(Proposal.subteam_id.in_(ids))
-    with engine.connect() as connection:
-        return int(connection.execute(statement).scalar_one())
-
-
-def status_changes_since(
-    engine: Engine, since: date, as_of: date, subteam_slugs: tuple[str, ...] = (), limit: int = 50
-) -> pd.DataFrame:
-    """Status changes (not creations) in the window: proposal_id, title, from/to status, at."""
-    statement = (
-        select(
-            ProposalEvent.proposal_id,
-            Proposal.title,
-            ProposalEvent.from_status,
-            ProposalEvent.to_status,
-            ProposalEvent.at,
-        )
-        .join(Proposal, Proposal.id == ProposalEvent.proposal_id)
-        .where(
-            ProposalEvent.at >= _start_of(since),
-            ProposalEvent.at < _end_of(as_of),
-            ProposalEvent.from_status.is_not(None),
-            ProposalEvent.to_status.is_not(None),
-            ProposalEvent.from_status != ProposalEvent.to_status,
-        )
-        .order_by(ProposalEvent.at.desc(), ProposalEvent.id.desc())
-        .limit(limit)
-    )
-    ids = _subteam_ids(subteam_slugs)
-    if ids is not None:
-        statement = statement.where(Proposal.subteam_id.in_(ids))
-    return _frame(engine, statement)
-
-
-def count_status_changes_since(
-    engine: Engine, since: date, as_of: date, subteam_slugs: tuple[str, ...] = ()
-) -> int:
-    statement = (
-        select(func.count())
-        .select_from(ProposalEvent)
-        .join(Proposal, Proposal.id == ProposalEvent.proposal_id)
-        .where(
-            ProposalEvent.at >= _start_of(since),
-            ProposalEvent.at < _end_of(as_of),
-            ProposalEvent.from_status.is_not(None),
-            ProposalEvent.to_status.is_not(None),
-            ProposalEvent.from_status != ProposalEvent.to_status,
-        )
-    )
-    ids = _subteam_ids(subteam_slugs)
-    if ids is not None:
-        statement = statement.where(Proposal.subteam_id.in_(ids))
-    with engine.connect() as connection:
-        return int(connection.execute(statement).scalar_one())
-
-
-def milestones_done_since(
-    engine: Engine, since: date, as_of: date, subteam_slugs: tuple[str, ...] = ()
-) -> pd.DataFrame:
-    """Milestones completed in the window: id, title, subteam, done_on."""
-    statement = (
-        select(Milestone.id, Milestone.title, Subteam.name.label("subteam"), Milestone.done_on)
-        .join(Subteam, Subteam.id == Milestone.subteam_id)
-        .where(Milestone.done_on >= since, Milestone.done_on <= as_of)
-        .order_by(Milestone.done_on.desc(), Milestone.id.desc())
-    )
-    ids = _subteam_ids(subteam_slugs)
-    if ids is not None:
-        statement = statement.where(Milestone.subteam_id.in_(ids))
-    return _frame(engine, statement)
-
-
 def members_by_category(engine: Engine, subteam_slugs: tuple[str, ...] = ()) -> pd.DataFrame:
     """Distinct members of the chosen subteams per participant category: category, count."""
     statement = (
@@ -276,20 +173,17 @@ def team_names(engine: Engine, subteam_slugs: tuple[str, ...] = ()) -> list[str]
 def status_changes_by_target(
     engine: Engine, since: date, as_of: date, subteam_slugs: tuple[str, ...] = ()
 ) -> pd.DataFrame:
-    """Status changes in the window counted by the status reached: to_status, count."""
-    statement = (
-        select(ProposalEvent.to_status, func.count().label("count"))
-        .join(Proposal, Proposal.id == ProposalEvent.proposal_id)
-        .where(
-            ProposalEvent.at >= _start_of(since),
-            ProposalEvent.at < _end_of(as_of),
-            ProposalEvent.from_status.is_not(None),
-            ProposalEvent.to_status.is_not(None),
-            ProposalEvent.from_status != ProposalEvent.to_status,
-        )
-        .group_by(ProposalEvent.to_status)
+    """Status changes in the window counted by the status reached: to_status, count.
+
+    The same changes as ``dashboard.queries.progress.status_changes`` lists."""
+    to_status = progress.proposal_events_t.c.to_status
+    joined, conditions = progress.status_changes_in(
+        since, as_of, progress.subteam_scope(subteam_slugs=subteam_slugs)
     )
-    ids = _subteam_ids(subteam_slugs)
-    if ids is not None:
-        statement = statement.where(Proposal.subteam_id.in_(ids))
+    statement = (
+        select(to_status, func.count().label("count"))
+        .select_from(joined)
+        .where(*conditions)
+        .group_by(to_status)
+    )
     return _frame(engine, statement)

@@ -66,7 +66,10 @@ def default_since(as_of: date) -> date:
 # --- helpers -----------------------------------------------------------------
 
 
-def _frame(engine: Engine, statement, columns: list[str], dates=(), datetimes=()) -> pd.DataFrame:
+def query_frame(
+    engine: Engine, statement, columns: list[str], dates=(), datetimes=()
+) -> pd.DataFrame:
+    """Run ``statement``; its rows as a frame with ``columns``, dates and datetimes parsed."""
     with engine.connect() as connection:
         rows = connection.execute(statement).all()
     frame = pd.DataFrame([tuple(row) for row in rows], columns=columns)
@@ -77,12 +80,18 @@ def _frame(engine: Engine, statement, columns: list[str], dates=(), datetimes=()
     return frame
 
 
-def _subteam_filter(team_id: int | None, subteam_id: int | None) -> list[ColumnElement[bool]]:
+def subteam_scope(
+    team_id: int | None = None, subteam_id: int | None = None, subteam_slugs: tuple[str, ...] = ()
+) -> list[ColumnElement[bool]]:
+    """Conditions on ``subteams`` (joined by the caller): one team, one subteam and/or
+    the subteams with the given slugs (empty: no condition)."""
     conditions = []
     if team_id is not None:
         conditions.append(subteams_t.c.team_id == team_id)
     if subteam_id is not None:
         conditions.append(subteams_t.c.id == subteam_id)
+    if subteam_slugs:
+        conditions.append(subteams_t.c.slug.in_(subteam_slugs))
     return conditions
 
 
@@ -165,7 +174,7 @@ def subteam_options(engine: Engine) -> pd.DataFrame:
         .order_by(teams_t.c.id, subteams_t.c.position, subteams_t.c.id)
     )
     columns = ["id", "slug", "name", "team_id", "team_slug", "team_name"]
-    return _frame(engine, statement, columns)
+    return query_frame(engine, statement, columns)
 
 
 # --- per-subteam progress ----------------------------------------------------
@@ -302,10 +311,10 @@ def subteam_progress(
         .join(teams_t, teams_t.c.id == subteams_t.c.team_id)
         .outerjoin(stats, stats.c.subteam_id == subteams_t.c.id)
         .outerjoin(proposals, proposals.c.subteam_id == subteams_t.c.id)
-        .where(*_subteam_filter(team_id, subteam_id))
+        .where(*subteam_scope(team_id, subteam_id))
         .order_by(teams_t.c.id, subteams_t.c.position, subteams_t.c.id)
     )
-    frame = _frame(engine, statement, SUBTEAM_PROGRESS_COLUMNS, datetimes=ACTIVITY_COLUMNS)
+    frame = query_frame(engine, statement, SUBTEAM_PROGRESS_COLUMNS, datetimes=ACTIVITY_COLUMNS)
     frame["last_activity"] = frame[ACTIVITY_COLUMNS].max(axis=1)
     frame = frame.drop(columns=ACTIVITY_COLUMNS)
     frame["status"] = [
@@ -339,11 +348,11 @@ def milestones_as_of(
             milestones_t.c.weight,
         )
         .join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id)
-        .where(_milestone_exists(as_of), *_subteam_filter(team_id, subteam_id))
+        .where(_milestone_exists(as_of), *subteam_scope(team_id, subteam_id))
         .order_by(subteams_t.c.team_id, subteams_t.c.position, milestones_t.c.due_date)
     )
     columns = ["id", "subteam_id", "subteam", "title", "due_date", "done_on", "weight"]
-    frame = _frame(engine, statement, columns, dates=["due_date", "done_on"])
+    frame = query_frame(engine, statement, columns, dates=["due_date", "done_on"])
     frame["done_on"] = [None if pd.isna(value) else value for value in frame["done_on"]]
     frame["state"] = [
         milestone_state(due, done, as_of)
@@ -369,7 +378,7 @@ def current_milestones(engine: Engine, subteam_ids: tuple[int, ...]) -> pd.DataF
         .order_by(subteams_t.c.position, milestones_t.c.due_date, milestones_t.c.id)
     )
     columns = ["id", "subteam_id", "subteam", "title", "due_date", "done_on", "weight"]
-    frame = _frame(engine, statement, columns, dates=["due_date", "done_on"])
+    frame = query_frame(engine, statement, columns, dates=["due_date", "done_on"])
     frame["done_on"] = [None if pd.isna(value) else value for value in frame["done_on"]]
     return frame
 
@@ -384,7 +393,7 @@ def pipeline_as_of(
     statuses = (
         select(proposals_t.c.subteam_id, status_at(as_of).label("status"))
         .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
-        .where(proposals_t.c.created_at < end_of_day(as_of), *_subteam_filter(team_id, subteam_id))
+        .where(proposals_t.c.created_at < end_of_day(as_of), *subteam_scope(team_id, subteam_id))
         .subquery("statuses_at")
     )
     statement = (
@@ -393,7 +402,7 @@ def pipeline_as_of(
         .group_by(subteams_t.c.id, subteams_t.c.name, subteams_t.c.position, statuses.c.status)
         .order_by(subteams_t.c.position, subteams_t.c.id, statuses.c.status)
     )
-    return _frame(engine, statement, ["subteam_id", "subteam", "status", "count"])
+    return query_frame(engine, statement, ["subteam_id", "subteam", "status", "count"])
 
 
 @dataclass(frozen=True)
@@ -441,16 +450,47 @@ def headline_figures(
 # --- what changed since a date -----------------------------------------------
 
 
+def _window(column, since: date, as_of: date) -> list[ColumnElement[bool]]:
+    """``column`` (a timestamp) from the start of ``since`` to the end of ``as_of``."""
+    return [column >= start_of_day(since), column < end_of_day(as_of)]
+
+
+def new_proposals_in(since: date, as_of: date, scope: list[ColumnElement[bool]]):
+    """FROM and WHERE of the proposals created in the window (with their subteams)."""
+    joined = proposals_t.join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
+    return joined, [*_window(proposals_t.c.created_at, since, as_of), *scope]
+
+
+def status_changes_in(since: date, as_of: date, scope: list[ColumnElement[bool]]):
+    """FROM and WHERE of the status changes in the window (with proposals and subteams)."""
+    events = proposal_events_t
+    joined = events.join(proposals_t, proposals_t.c.id == events.c.proposal_id).join(
+        subteams_t, subteams_t.c.id == proposals_t.c.subteam_id
+    )
+    return joined, [*_window(events.c.at, since, as_of), is_status_change(), *scope]
+
+
+def milestones_completed_in(since: date, as_of: date, scope: list[ColumnElement[bool]]):
+    """FROM and WHERE of the milestones with ``since <= done_on <= as_of`` (with subteams)."""
+    joined = milestones_t.join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id)
+    done_on = milestones_t.c.done_on
+    return joined, [done_on >= since, done_on <= as_of, *scope]
+
+
 def new_proposals(
     engine: Engine,
     since: date,
     as_of: date,
     team_id: int | None = None,
     subteam_id: int | None = None,
+    subteam_slugs: tuple[str, ...] = (),
     limit: int = LIST_LIMIT,
 ) -> pd.DataFrame:
     """Proposals created from the start of ``since`` to the end of ``as_of``, newest first,
     with their status at ``as_of``."""
+    joined, conditions = new_proposals_in(
+        since, as_of, subteam_scope(team_id, subteam_id, subteam_slugs)
+    )
     statement = (
         select(
             proposals_t.c.id,
@@ -460,20 +500,17 @@ def new_proposals(
             proposals_t.c.source,
             status_at(as_of),
         )
-        .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
-        .where(
-            proposals_t.c.created_at >= start_of_day(since),
-            proposals_t.c.created_at < end_of_day(as_of),
-            *_subteam_filter(team_id, subteam_id),
-        )
+        .select_from(joined)
+        .where(*conditions)
         .order_by(proposals_t.c.created_at.desc(), proposals_t.c.id.desc())
         .limit(limit)
     )
     columns = ["id", "created_at", "subteam", "title", "source", "status"]
-    return _frame(engine, statement, columns, datetimes=["created_at"])
+    return query_frame(engine, statement, columns, datetimes=["created_at"])
 
 
-def _is_status_change() -> ColumnElement[bool]:
+def is_status_change() -> ColumnElement[bool]:
+    """A ``proposal_events`` row that moved a proposal from one status to another."""
     events = proposal_events_t
     return and_(
         events.c.from_status.is_not(None),
@@ -488,11 +525,15 @@ def status_changes(
     as_of: date,
     team_id: int | None = None,
     subteam_id: int | None = None,
+    subteam_slugs: tuple[str, ...] = (),
     limit: int = LIST_LIMIT,
 ) -> pd.DataFrame:
     """Status changes recorded in ``proposal_events`` between ``since`` and ``as_of``
     (inclusive days), newest first."""
     events = proposal_events_t
+    joined, conditions = status_changes_in(
+        since, as_of, subteam_scope(team_id, subteam_id, subteam_slugs)
+    )
     statement = (
         select(
             events.c.at,
@@ -503,19 +544,13 @@ def status_changes(
             events.c.to_status,
             events.c.actor,
         )
-        .join(proposals_t, proposals_t.c.id == events.c.proposal_id)
-        .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
-        .where(
-            events.c.at >= start_of_day(since),
-            events.c.at < end_of_day(as_of),
-            _is_status_change(),
-            *_subteam_filter(team_id, subteam_id),
-        )
+        .select_from(joined)
+        .where(*conditions)
         .order_by(events.c.at.desc(), events.c.id.desc())
         .limit(limit)
     )
     columns = ["at", "proposal_id", "subteam", "title", "from_status", "to_status", "actor"]
-    return _frame(engine, statement, columns, datetimes=["at"])
+    return query_frame(engine, statement, columns, datetimes=["at"])
 
 
 def milestones_completed(
@@ -524,8 +559,12 @@ def milestones_completed(
     as_of: date,
     team_id: int | None = None,
     subteam_id: int | None = None,
+    subteam_slugs: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Milestones with ``since <= done_on <= as_of``, latest first."""
+    joined, conditions = milestones_completed_in(
+        since, as_of, subteam_scope(team_id, subteam_id, subteam_slugs)
+    )
     statement = (
         select(
             milestones_t.c.id,
@@ -535,16 +574,12 @@ def milestones_completed(
             milestones_t.c.due_date,
             milestones_t.c.weight,
         )
-        .join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id)
-        .where(
-            milestones_t.c.done_on >= since,
-            milestones_t.c.done_on <= as_of,
-            *_subteam_filter(team_id, subteam_id),
-        )
+        .select_from(joined)
+        .where(*conditions)
         .order_by(milestones_t.c.done_on.desc(), milestones_t.c.id)
     )
     columns = ["id", "done_on", "subteam", "title", "due_date", "weight"]
-    return _frame(engine, statement, columns, dates=["done_on", "due_date"])
+    return query_frame(engine, statement, columns, dates=["done_on", "due_date"])
 
 
 @dataclass(frozen=True)
@@ -560,39 +595,20 @@ def since_counts(
     as_of: date,
     team_id: int | None = None,
     subteam_id: int | None = None,
+    subteam_slugs: tuple[str, ...] = (),
 ) -> SinceCounts:
     """How many proposals arrived, changed status and milestones were completed in the window."""
-    start, end = start_of_day(since), end_of_day(as_of)
-    scope = _subteam_filter(team_id, subteam_id)
-    new = (
-        select(func.count())
-        .select_from(proposals_t.join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id))
-        .where(proposals_t.c.created_at >= start, proposals_t.c.created_at < end, *scope)
-    )
-    changes = (
-        select(func.count())
-        .select_from(
-            proposal_events_t.join(
-                proposals_t, proposals_t.c.id == proposal_events_t.c.proposal_id
-            ).join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
+    scope = subteam_scope(team_id, subteam_id, subteam_slugs)
+    counts = [
+        select(func.count()).select_from(joined).where(*conditions).scalar_subquery()
+        for joined, conditions in (
+            new_proposals_in(since, as_of, scope),
+            status_changes_in(since, as_of, scope),
+            milestones_completed_in(since, as_of, scope),
         )
-        .where(
-            proposal_events_t.c.at >= start,
-            proposal_events_t.c.at < end,
-            _is_status_change(),
-            *scope,
-        )
-    )
-    completed = (
-        select(func.count())
-        .select_from(milestones_t.join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id))
-        .where(milestones_t.c.done_on >= since, milestones_t.c.done_on <= as_of, *scope)
-    )
-    statement = select(
-        new.scalar_subquery(), changes.scalar_subquery(), completed.scalar_subquery()
-    )
+    ]
     with engine.connect() as connection:
-        row = connection.execute(statement).one()
+        row = connection.execute(select(*counts)).one()
     return SinceCounts(int(row[0]), int(row[1]), int(row[2]))
 
 
@@ -609,4 +625,4 @@ def congress_editions(engine: Engine) -> pd.DataFrame:
         events_t.c.ends_on,
     ).order_by(events_t.c.starts_on)
     columns = ["id", "name", "edition", "starts_on", "ends_on"]
-    return _frame(engine, statement, columns, dates=["starts_on", "ends_on"])
+    return query_frame(engine, statement, columns, dates=["starts_on", "ends_on"])

@@ -195,27 +195,34 @@ def apply_filters(statement: Select, filters: ProposalFilters, dialect: str) -> 
     return statement.where(*conditions) if conditions else statement
 
 
-def _list_statement(filters: ProposalFilters, dialect: str) -> Select:
-    statement = (
-        select(
-            Proposal.id,
-            Proposal.title,
-            Proposal.status,
-            Proposal.subteam_id,
-            Subteam.name.label("subteam"),
-            Subteam.slug.label("subteam_slug"),
-            Proposal.source,
-            District.number.label("district_number"),
-            District.name.label("district_name"),
-            Proposal.strategic_area,
-            Proposal.created_at,
-            Proposal.updated_at,
-            Proposal.version,
-        )
+NEWEST_FIRST = (Proposal.created_at.desc(), Proposal.id.desc())
+
+
+def _with_subteam_and_district(*columns) -> Select:
+    """``select(*columns)`` over proposals joined to their subteam and (if any) okręg."""
+    return (
+        select(*columns)
         .join(Subteam, Subteam.id == Proposal.subteam_id)
         .outerjoin(District, District.id == Proposal.district_id)
-        .order_by(Proposal.created_at.desc(), Proposal.id.desc())
     )
+
+
+def _list_statement(filters: ProposalFilters, dialect: str) -> Select:
+    statement = _with_subteam_and_district(
+        Proposal.id,
+        Proposal.title,
+        Proposal.status,
+        Proposal.subteam_id,
+        Subteam.name.label("subteam"),
+        Subteam.slug.label("subteam_slug"),
+        Proposal.source,
+        District.number.label("district_number"),
+        District.name.label("district_name"),
+        Proposal.strategic_area,
+        Proposal.created_at,
+        Proposal.updated_at,
+        Proposal.version,
+    ).order_by(*NEWEST_FIRST)
     return apply_filters(statement, filters, dialect)
 
 
@@ -314,12 +321,7 @@ def export_rows(engine: Engine, filters: ProposalFilters, include_personal: bool
             Participant.full_name.label("author_name"),
             Participant.email.label("author_email"),
         ]
-    statement = (
-        select(*columns)
-        .join(Subteam, Subteam.id == Proposal.subteam_id)
-        .outerjoin(District, District.id == Proposal.district_id)
-        .order_by(Proposal.created_at.desc(), Proposal.id.desc())
-    )
+    statement = _with_subteam_and_district(*columns).order_by(*NEWEST_FIRST)
     if include_personal:
         statement = statement.outerjoin(
             Participant, Participant.id == Proposal.author_participant_id
@@ -360,7 +362,7 @@ def proposal_detail(
 ) -> ProposalDetail | None:
     """One proposal with names instead of ids; the author's e-mail only with ``include_personal``."""
     statement = (
-        select(
+        _with_subteam_and_district(
             Proposal.id,
             Proposal.title,
             Proposal.description,
@@ -381,8 +383,6 @@ def proposal_detail(
             Proposal.version,
             Proposal.merged_into_id,
         )
-        .join(Subteam, Subteam.id == Proposal.subteam_id)
-        .outerjoin(District, District.id == Proposal.district_id)
         .outerjoin(Participant, Participant.id == Proposal.author_participant_id)
         .where(Proposal.id == proposal_id)
     )
@@ -419,4 +419,4 @@ def proposal_titles(engine: Engine, proposal_ids: tuple[int, ...]) -> dict[int, 
         return {}
     statement = select(Proposal.id, Proposal.title).where(Proposal.id.in_(proposal_ids))
     with engine.connect() as connection:
-        return dict(connection.execute(statement).tuples().all())
+        return dict(connection.execute(statement).all())

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 from sqlalchemy import Engine, case, func, select
-from sqlalchemy.sql.elements import ColumnElement
 
+from dashboard.queries.progress import query_frame, subteam_scope
 from db.models import (
     DIRECT_VOICE_CATEGORIES,
     Participant,
@@ -22,25 +22,10 @@ members_t = SubteamMember.__table__
 subteams_t = Subteam.__table__
 
 
-def _scope(team_id: int | None, subteam_id: int | None) -> list[ColumnElement[bool]]:
-    conditions = []
-    if team_id is not None:
-        conditions.append(subteams_t.c.team_id == team_id)
-    if subteam_id is not None:
-        conditions.append(subteams_t.c.id == subteam_id)
-    return conditions
-
-
 def _members_joined():
     return members_t.join(participants_t, participants_t.c.id == members_t.c.participant_id).join(
         subteams_t, subteams_t.c.id == members_t.c.subteam_id
     )
-
-
-def _frame(engine: Engine, statement, columns: list[str]) -> pd.DataFrame:
-    with engine.connect() as connection:
-        rows = connection.execute(statement).all()
-    return pd.DataFrame([tuple(row) for row in rows], columns=columns)
 
 
 def members_by_category(
@@ -50,13 +35,13 @@ def members_by_category(
     statement = (
         select(subteams_t.c.id, subteams_t.c.name, participants_t.c.category, func.count())
         .select_from(_members_joined())
-        .where(*_scope(team_id, subteam_id))
+        .where(*subteam_scope(team_id, subteam_id))
         .group_by(
             subteams_t.c.id, subteams_t.c.name, subteams_t.c.position, participants_t.c.category
         )
         .order_by(subteams_t.c.position, subteams_t.c.id, participants_t.c.category)
     )
-    return _frame(engine, statement, ["subteam_id", "subteam", "category", "count"])
+    return query_frame(engine, statement, ["subteam_id", "subteam", "category", "count"])
 
 
 def members_by_role(
@@ -66,11 +51,11 @@ def members_by_role(
     statement = (
         select(subteams_t.c.id, subteams_t.c.name, members_t.c.role, func.count())
         .select_from(_members_joined())
-        .where(*_scope(team_id, subteam_id))
+        .where(*subteam_scope(team_id, subteam_id))
         .group_by(subteams_t.c.id, subteams_t.c.name, subteams_t.c.position, members_t.c.role)
         .order_by(subteams_t.c.position, subteams_t.c.id, members_t.c.role)
     )
-    return _frame(engine, statement, ["subteam_id", "subteam", "role", "count"])
+    return query_frame(engine, statement, ["subteam_id", "subteam", "role", "count"])
 
 
 def organisations(
@@ -85,11 +70,11 @@ def organisations(
             func.count(func.distinct(subteams_t.c.id)),
         )
         .select_from(_members_joined())
-        .where(organisation != "", *_scope(team_id, subteam_id))
+        .where(organisation != "", *subteam_scope(team_id, subteam_id))
         .group_by(organisation)
         .order_by(func.count(func.distinct(participants_t.c.id)).desc(), organisation)
     )
-    return _frame(engine, statement, ["organization", "members", "subteams"])
+    return query_frame(engine, statement, ["organization", "members", "subteams"])
 
 
 def direct_voice_share(
@@ -101,11 +86,11 @@ def direct_voice_share(
     statement = (
         select(subteams_t.c.id, subteams_t.c.name, func.count(), direct)
         .select_from(_members_joined())
-        .where(*_scope(team_id, subteam_id))
+        .where(*subteam_scope(team_id, subteam_id))
         .group_by(subteams_t.c.id, subteams_t.c.name, subteams_t.c.position)
         .order_by(subteams_t.c.position, subteams_t.c.id)
     )
-    frame = _frame(engine, statement, ["subteam_id", "subteam", "members", "direct_voice"])
+    frame = query_frame(engine, statement, ["subteam_id", "subteam", "members", "direct_voice"])
     frame["direct_voice"] = frame["direct_voice"].astype(int)
     frame["share"] = [
         direct / members if members else 0.0
@@ -139,10 +124,10 @@ def member_list(
     statement = (
         select(*columns)
         .select_from(_members_joined())
-        .where(*_scope(team_id, subteam_id))
+        .where(*subteam_scope(team_id, subteam_id))
         .order_by(subteams_t.c.position, subteams_t.c.id, role_order, participants_t.c.full_name)
     )
-    return _frame(engine, statement, names)
+    return query_frame(engine, statement, names)
 
 
 def team_totals(
@@ -160,6 +145,6 @@ def team_totals(
             func.count(func.distinct(direct_ids)),
         )
         .select_from(_members_joined())
-        .where(*_scope(team_id, subteam_id))
+        .where(*subteam_scope(team_id, subteam_id))
     )
-    return _frame(engine, statement, ["members", "organisations", "direct_voice"])
+    return query_frame(engine, statement, ["members", "organisations", "direct_voice"])

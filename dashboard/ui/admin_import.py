@@ -1,8 +1,12 @@
-"""The import section of /admin: upload → dry-run report → confirm the import.
+"""The import of proposals and sign-ups: upload → dry-run report → confirm the import.
 
 The file is checked without writing first; the confirm button appears only for
 a file without problems and imports exactly the bytes that were checked (the
 importer validates again inside its transaction, so nothing half-done is stored).
+
+``render`` is the /admin section (proposals and sign-ups); ``proposal_import`` is
+the proposals part alone, which /propozycje shows to leads as well. Every widget
+and session-state key starts with the caller's ``prefix``, so the two never mix.
 """
 
 from __future__ import annotations
@@ -20,15 +24,14 @@ from dashboard.queries import congress as congress_queries
 from db.models import PROPOSAL_SOURCES
 
 PROPOSALS, SIGNUPS = "proposals", "signups"
-CHECKED_KEY = "imports_checked"  # (file fingerprint, options) -> dry-run report
-RESULT_KEY = "imports_result"
+ADMIN_PREFIX = "imports"
 FILE_TYPES = ["csv", "xlsx", "txt"]
 
 
 def render(actor: Actor) -> None:
-    st.caption(web.tr("imports.help"))
-    if RESULT_KEY in st.session_state:
-        st.success(st.session_state.pop(RESULT_KEY))
+    """The /admin section: proposals (admins and leads) or sign-ups (admins only)."""
+    prefix = ADMIN_PREFIX
+    show_intro(prefix)
     kinds = [PROPOSALS, SIGNUPS] if actor.is_admin else [PROPOSALS]
     kind = st.segmented_control(
         web.tr("imports.kind"),
@@ -36,44 +39,40 @@ def render(actor: Actor) -> None:
         format_func=lambda value: web.tr(f"imports.kind.{value}"),
         default=PROPOSALS,
         required=True,
-        key="imports_kind",
+        key=f"{prefix}_kind",
     )
-    options = _options(kind)
-    if options is None:
-        return
-    upload = st.file_uploader(web.tr("imports.upload"), type=FILE_TYPES, key=f"imports_file_{kind}")
-    if upload is None:
-        return
-    data = upload.getvalue()
-    fingerprint = (kind, upload.name, hashlib.sha256(data).hexdigest(), options)
-    if st.button(web.tr("imports.check"), key="imports_check"):
-        report = _run(actor, kind, data, upload.name, options, dry_run=True)
-        st.session_state[CHECKED_KEY] = (fingerprint, report)
-    checked = st.session_state.get(CHECKED_KEY)
-    if checked is None or checked[0] != fingerprint or checked[1] is None:
-        return
-    report = checked[1]
-    show_report(report)
-    if report.ok and report.to_add + report.to_update > 0:
-        rows = report.to_add + report.to_update
-        label = web.tr("imports.confirm", count=web.count_text(rows, "noun.row"))
-        if st.button(label, type="primary", key="imports_confirm"):
-            _confirm(actor, kind, data, upload.name, options)
-
-
-def _options(kind: str) -> tuple | None:
-    """The import's options: the default source for proposals, the edition for sign-ups."""
     if kind == PROPOSALS:
-        choices = [None, *PROPOSAL_SOURCES]
-        source = st.selectbox(
-            web.tr("imports.default_source"),
-            choices,
-            format_func=lambda code: (
-                web.tr("imports.no_default_source") if code is None else web.tr(f"source.{code}")
-            ),
-            key="imports_default_source",
-        )
-        return (source,)
+        proposal_import(actor, prefix)
+        return
+    edition = _edition(prefix)
+    if edition is not None:
+        _check_then_import(actor, SIGNUPS, (edition,), prefix)
+
+
+def show_intro(prefix: str) -> None:
+    """The help text and the result of the import just confirmed (once)."""
+    st.caption(web.tr("imports.help"))
+    result = st.session_state.pop(f"{prefix}_result", None)
+    if result is not None:
+        st.success(result)
+
+
+def proposal_import(actor: Actor, prefix: str) -> None:
+    """The default-source choice, then upload → check → confirm for a proposals file."""
+    choices = [None, *PROPOSAL_SOURCES]
+    source = st.selectbox(
+        web.tr("imports.default_source"),
+        choices,
+        format_func=lambda code: (
+            web.tr("imports.no_default_source") if code is None else web.tr(f"source.{code}")
+        ),
+        key=f"{prefix}_default_source",
+    )
+    _check_then_import(actor, PROPOSALS, (source,), prefix)
+
+
+def _edition(prefix: str) -> int | None:
+    """The Congress edition sign-ups go to; None (with a note) when there is none."""
     editions = web.query(congress_queries.editions)
     if editions.empty:
         st.info(web.tr("imports.no_editions"))
@@ -83,9 +82,33 @@ def _options(kind: str) -> tuple | None:
         web.tr("imports.edition"),
         list(names),
         format_func=lambda year: f"{names[year]} ({year})",
-        key="imports_edition",
+        key=f"{prefix}_edition",
     )
-    return (int(edition),)
+    return int(edition)
+
+
+def _check_then_import(actor: Actor, kind: str, options: tuple, prefix: str) -> None:
+    upload = st.file_uploader(
+        web.tr("imports.upload"), type=FILE_TYPES, key=f"{prefix}_file_{kind}"
+    )
+    if upload is None:
+        return
+    data = upload.getvalue()
+    fingerprint = (kind, upload.name, hashlib.sha256(data).hexdigest(), options)
+    checked_key = f"{prefix}_checked"  # (file fingerprint, options) -> dry-run report
+    if st.button(web.tr("imports.check"), key=f"{prefix}_check"):
+        report = _run(actor, kind, data, upload.name, options, dry_run=True)
+        st.session_state[checked_key] = (fingerprint, report)
+    checked = st.session_state.get(checked_key)
+    if checked is None or checked[0] != fingerprint or checked[1] is None:
+        return
+    report = checked[1]
+    show_report(report)
+    if report.ok and report.to_add + report.to_update > 0:
+        rows = report.to_add + report.to_update
+        label = web.tr("imports.confirm", count=web.count_text(rows, "noun.row"))
+        if st.button(label, type="primary", key=f"{prefix}_confirm"):
+            _confirm(actor, kind, data, upload.name, options, prefix)
 
 
 def _run(
@@ -104,17 +127,18 @@ def _run(
     return None
 
 
-def _confirm(actor: Actor, kind: str, data: bytes, name: str, options: tuple) -> None:
+def _confirm(actor: Actor, kind: str, data: bytes, name: str, options: tuple, prefix: str) -> None:
     report = _run(actor, kind, data, name, options, dry_run=False)
     if report is None:
         return
-    st.session_state.pop(CHECKED_KEY, None)
+    checked_key = f"{prefix}_checked"
+    st.session_state.pop(checked_key, None)
     if not report.applied:
         # Someone changed the data since the check: show the fresh problems.
-        st.session_state[CHECKED_KEY] = None
+        st.session_state[checked_key] = None
         show_report(report)
         return
-    st.session_state[RESULT_KEY] = report.summary(web.lang())
+    st.session_state[f"{prefix}_result"] = report.summary(web.lang())
     web.after_write()
     st.rerun()
 

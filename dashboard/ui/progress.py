@@ -200,6 +200,37 @@ def status_text(status: str) -> str:
     return f"{TRAFFIC_ICONS[status]} {web.tr(f'progress.traffic.{status}')}"
 
 
+def show_table(table: pd.DataFrame, column_config: dict | None = None) -> None:
+    """A read-only table across the page, without the index."""
+    st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
+
+
+def date_column(label_key: str) -> st.column_config.DateColumn:
+    return st.column_config.DateColumn(web.tr(label_key), format="DD.MM.YYYY")
+
+
+def wide_text_column(label_key: str) -> st.column_config.TextColumn:
+    return st.column_config.TextColumn(web.tr(label_key), width="large")
+
+
+def counts_by_subteam(frame: pd.DataFrame, column: str, order: list[str]) -> pd.DataFrame:
+    """Subteams (in first-seen order) × the ``order`` values of ``column``; missing cells 0."""
+    return (
+        frame.set_index(["subteam", column])["count"]
+        .unstack(fill_value=0)
+        .reindex(columns=order, fill_value=0)
+        .reindex(list(dict.fromkeys(frame["subteam"])))
+        .astype(int)
+    )
+
+
+def show_subteam_rows(wide: pd.DataFrame) -> None:
+    """A ``counts_by_subteam`` table (columns already labelled) with a subteam column."""
+    wide.index.name = web.tr("common.subteam")
+    wide.columns.name = None
+    show_table(wide.reset_index())
+
+
 def subteam_table(progress: pd.DataFrame) -> None:
     table = pd.DataFrame(
         {
@@ -218,13 +249,11 @@ def subteam_table(progress: pd.DataFrame) -> None:
             "last_activity": progress["last_activity"],
         }
     )
-    st.dataframe(
+    show_table(
         table,
-        hide_index=True,
-        width="stretch",
-        column_config={
+        {
             "status": st.column_config.TextColumn(web.tr("progress.col.status")),
-            "subteam": st.column_config.TextColumn(web.tr("common.subteam"), width="large"),
+            "subteam": wide_text_column("common.subteam"),
             "completion": st.column_config.ProgressColumn(
                 web.tr("progress.col.completion"), min_value=0, max_value=100, format="%d %%"
             ),
@@ -236,9 +265,7 @@ def subteam_table(progress: pd.DataFrame) -> None:
             "proposals_decided": st.column_config.NumberColumn(
                 web.tr("progress.col.proposals_decided")
             ),
-            "last_activity": st.column_config.DateColumn(
-                web.tr("progress.col.last_activity"), format="DD.MM.YYYY"
-            ),
+            "last_activity": date_column("progress.col.last_activity"),
         },
     )
     st.caption(web.tr("progress.status_rule"))
@@ -246,17 +273,9 @@ def subteam_table(progress: pd.DataFrame) -> None:
 
 def pipeline_table(pipeline: pd.DataFrame) -> None:
     """The pipeline chart's numbers, one column per status in workflow order."""
-    wide = (
-        pipeline.set_index(["subteam", "status"])["count"]
-        .unstack(fill_value=0)
-        .reindex(columns=list(PROPOSAL_STATUSES), fill_value=0)
-        .reindex(list(dict.fromkeys(pipeline["subteam"])))
-        .astype(int)
-    )
+    wide = counts_by_subteam(pipeline, "status", list(PROPOSAL_STATUSES))
     wide.columns = [web.tr(f"status.{status}") for status in wide.columns]
-    wide.index.name = web.tr("common.subteam")
-    wide.columns.name = None
-    st.dataframe(wide.reset_index(), hide_index=True, width="stretch")
+    show_subteam_rows(wide)
 
 
 def proposal_link(proposal_id: int) -> str:
@@ -270,36 +289,40 @@ def _link_column() -> st.column_config.LinkColumn:
     )
 
 
+def _proposals_table(columns: dict[str, object], proposal_ids, config: dict) -> None:
+    """Proposal rows (``columns`` with subteam and title) and a link to each proposal."""
+    table = pd.DataFrame({**columns, "link": [proposal_link(i) for i in proposal_ids]})
+    show_table(
+        table,
+        {
+            "subteam": web.tr("common.subteam"),
+            "title": wide_text_column("progress.col.title"),
+            **config,
+            "link": _link_column(),
+        },
+    )
+
+
 def new_proposals_table(frame: pd.DataFrame) -> None:
-    table = pd.DataFrame(
+    _proposals_table(
         {
             "created_at": frame["created_at"],
             "subteam": frame["subteam"],
             "title": frame["title"],
             "source": [web.tr(f"source.{s}") for s in frame["source"]],
             "status": [web.tr(f"status.{s}") for s in frame["status"]],
-            "link": [proposal_link(i) for i in frame["id"]],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "created_at": st.column_config.DateColumn(
-                web.tr("progress.col.created_at"), format="DD.MM.YYYY"
-            ),
-            "subteam": web.tr("common.subteam"),
-            "title": st.column_config.TextColumn(web.tr("progress.col.title"), width="large"),
+        },
+        frame["id"],
+        {
+            "created_at": date_column("progress.col.created_at"),
             "source": web.tr("progress.col.source"),
             "status": web.tr("common.status"),
-            "link": _link_column(),
         },
     )
 
 
 def status_changes_table(frame: pd.DataFrame) -> None:
-    table = pd.DataFrame(
+    _proposals_table(
         {
             "at": frame["at"],
             "subteam": frame["subteam"],
@@ -307,41 +330,27 @@ def status_changes_table(frame: pd.DataFrame) -> None:
             "from_status": [web.tr(f"status.{s}") for s in frame["from_status"]],
             "to_status": [web.tr(f"status.{s}") for s in frame["to_status"]],
             "actor": frame["actor"],
-            "link": [proposal_link(i) for i in frame["proposal_id"]],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
+        },
+        frame["proposal_id"],
+        {
             "at": st.column_config.DatetimeColumn(
                 web.tr("progress.col.at"), format="DD.MM.YYYY, HH:mm"
             ),
-            "subteam": web.tr("common.subteam"),
-            "title": st.column_config.TextColumn(web.tr("progress.col.title"), width="large"),
             "from_status": web.tr("progress.col.from_status"),
             "to_status": web.tr("progress.col.to_status"),
             "actor": web.tr("progress.col.actor"),
-            "link": _link_column(),
         },
     )
 
 
 def milestones_completed_table(frame: pd.DataFrame) -> None:
-    st.dataframe(
+    show_table(
         frame[["done_on", "subteam", "title", "due_date", "weight"]],
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "done_on": st.column_config.DateColumn(
-                web.tr("progress.col.done_on"), format="DD.MM.YYYY"
-            ),
+        {
+            "done_on": date_column("progress.col.done_on"),
             "subteam": web.tr("common.subteam"),
-            "title": st.column_config.TextColumn(web.tr("progress.col.milestone"), width="large"),
-            "due_date": st.column_config.DateColumn(
-                web.tr("progress.col.due_date"), format="DD.MM.YYYY"
-            ),
+            "title": wide_text_column("progress.col.milestone"),
+            "due_date": date_column("progress.col.due_date"),
             "weight": web.tr("progress.col.weight"),
         },
     )
@@ -445,23 +454,23 @@ def milestone_editor(actor: Actor, subteams: dict[int, str]) -> None:
         _add_form(engine, actor, subteams)
 
 
+def _choose(label_key: str, options: dict[int, str], key: str) -> int:
+    """A select box of ``options`` (id → label) returning the chosen id."""
+    return st.selectbox(web.tr(label_key), list(options), format_func=options.get, key=key)
+
+
+def _pick_date(label_key: str, value: date, key: str, **bounds: date) -> date:
+    return st.date_input(web.tr(label_key), value=value, format="DD.MM.YYYY", key=key, **bounds)
+
+
 def _done_form(engine, actor: Actor, labels: dict[int, str]) -> None:
     if not labels:
         st.caption(web.tr("progress.edit.none"))
         return
     with st.form("progress_done_form"):
-        milestone_id = st.selectbox(
-            web.tr("progress.edit.milestone"),
-            list(labels),
-            format_func=labels.get,
-            key="progress_done_milestone",
-        )
-        done_on = st.date_input(
-            web.tr("progress.edit.done_on"),
-            value=today(),
-            max_value=today(),
-            format="DD.MM.YYYY",
-            key="progress_done_on",
+        milestone_id = _choose("progress.edit.milestone", labels, "progress_done_milestone")
+        done_on = _pick_date(
+            "progress.edit.done_on", today(), "progress_done_on", max_value=today()
         )
         done_column, reopen_column = st.columns(2)
         mark = done_column.form_submit_button(web.tr("progress.edit.mark_done"), type="primary")
@@ -477,18 +486,12 @@ def _move_form(engine, actor: Actor, labels: dict[int, str]) -> None:
         st.caption(web.tr("progress.edit.none"))
         return
     with st.form("progress_move_form"):
-        milestone_id = st.selectbox(
-            web.tr("progress.edit.milestone"),
-            list(labels),
-            format_func=labels.get,
-            key="progress_move_milestone",
-        )
-        new_due = st.date_input(
-            web.tr("progress.edit.new_due"),
-            value=today() + timedelta(days=14),
+        milestone_id = _choose("progress.edit.milestone", labels, "progress_move_milestone")
+        new_due = _pick_date(
+            "progress.edit.new_due",
+            today() + timedelta(days=14),
+            "progress_new_due",
             min_value=EARLIEST_AS_OF,
-            format="DD.MM.YYYY",
-            key="progress_new_due",
         )
         move = st.form_submit_button(web.tr("progress.edit.move"), type="primary")
     if move:
@@ -497,23 +500,17 @@ def _move_form(engine, actor: Actor, labels: dict[int, str]) -> None:
 
 def _add_form(engine, actor: Actor, subteams: dict[int, str]) -> None:
     with st.form("progress_add_form"):
-        subteam_id = st.selectbox(
-            web.tr("progress.edit.subteam"),
-            list(subteams),
-            format_func=subteams.get,
-            key="progress_add_subteam",
-        )
+        subteam_id = _choose("progress.edit.subteam", subteams, "progress_add_subteam")
         title = st.text_input(
             web.tr("progress.edit.title"),
             max_chars=milestone_service.TITLE_MAX_LENGTH,
             key="progress_add_title",
         )
-        due = st.date_input(
-            web.tr("progress.edit.due"),
-            value=today() + timedelta(days=30),
+        due = _pick_date(
+            "progress.edit.due",
+            today() + timedelta(days=30),
+            "progress_add_due",
             min_value=EARLIEST_AS_OF,
-            format="DD.MM.YYYY",
-            key="progress_add_due",
         )
         low, high = milestone_service.WEIGHT_RANGE
         weight = st.number_input(

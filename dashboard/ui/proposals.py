@@ -33,6 +33,7 @@ from dashboard.proposals import (
 )
 from dashboard.queries import proposals as pq
 from dashboard.similar import similar_proposals
+from dashboard.ui import admin_import
 from db.models import PARTICIPANT_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES
 
 WIDGET_KEYS = {
@@ -51,6 +52,8 @@ FLASH_KEY = "prop_flash"
 TABLE_KEY = "prop_table"
 PAGE_KEY = "prop_page"
 LAST_SELECTED_KEY = "prop_last_selected"
+IMPORT_PREFIX = "prop_import"
+IMPORT_ROLES = ("lead", "admin")
 DETAIL_PARAM = "id"
 
 
@@ -621,3 +624,18 @@ def export_buttons(actor: Actor, filters: pq.ProposalFilters, total: int) -> Non
 
 def _export_bytes(actor: Actor, filters: pq.ProposalFilters, file_format: str) -> bytes:
     return build_export(web.engine(), actor, filters, file_format).content
+
+
+# --- import -----------------------------------------------------------------------
+
+
+def import_section(actor: Actor) -> None:
+    """The proposals import of /admin, here for leads (own subteams) and admins."""
+    if actor.role not in IMPORT_ROLES:
+        return
+    just_imported = f"{IMPORT_PREFIX}_result" in st.session_state
+    with st.expander(web.tr("proposals.import.title"), expanded=just_imported):
+        admin_import.show_intro(IMPORT_PREFIX)
+        if not actor.is_admin:
+            st.caption(web.tr("proposals.import.scope"))
+        admin_import.proposal_import(actor, IMPORT_PREFIX)

@@ -7,35 +7,28 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import web
-from dashboard.i18n import format_percent
+from dashboard.charts.progress import share_text
+from dashboard.ui.progress import counts_by_subteam, show_subteam_rows, show_table, wide_text_column
 from db.models import MEMBER_ROLES, PARTICIPANT_CATEGORIES
 
 ORDERS = {"category": PARTICIPANT_CATEGORIES, "role": MEMBER_ROLES}
 
 
 def percent_text(share: float) -> str:
-    return format_percent(share) if web.lang() == "pl" else f"{share:.0%}"
+    return share_text(share, web.lang())
 
 
 def breakdown_table(frame: pd.DataFrame, column: str, label_prefix: str) -> None:
     """Subteams × categories (or roles) with a total column; empty cells are 0."""
     order = [value for value in ORDERS[column] if value in set(frame[column])]
-    wide = (
-        frame.set_index(["subteam", column])["count"]
-        .unstack(fill_value=0)
-        .reindex(columns=order, fill_value=0)
-        .reindex(list(dict.fromkeys(frame["subteam"])))
-        .astype(int)
-    )
+    wide = counts_by_subteam(frame, column, order)
     wide[web.tr("progress.team.col.total")] = wide.sum(axis=1)
     wide = wide.rename(columns={value: web.tr(f"{label_prefix}.{value}") for value in order})
-    wide.index.name = web.tr("common.subteam")
-    wide.columns.name = None
-    st.dataframe(wide.reset_index(), hide_index=True, width="stretch")
+    show_subteam_rows(wide)
 
 
 def voices_table(voices: pd.DataFrame) -> None:
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 "subteam": voices["subteam"],
@@ -44,10 +37,8 @@ def voices_table(voices: pd.DataFrame) -> None:
                 "share": [percent_text(share) for share in voices["share"]],
             }
         ),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "subteam": st.column_config.TextColumn(web.tr("common.subteam"), width="large"),
+        {
+            "subteam": wide_text_column("common.subteam"),
             "members": web.tr("progress.team.col.members"),
             "direct_voice": web.tr("progress.team.col.direct_voice"),
             "share": web.tr("progress.team.col.share"),
@@ -56,14 +47,10 @@ def voices_table(voices: pd.DataFrame) -> None:
 
 
 def organisations_table(organisations: pd.DataFrame) -> None:
-    st.dataframe(
+    show_table(
         organisations,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "organization": st.column_config.TextColumn(
-                web.tr("progress.team.col.organization"), width="large"
-            ),
+        {
+            "organization": wide_text_column("progress.team.col.organization"),
             "members": web.tr("progress.team.col.members"),
             "subteams": web.tr("progress.team.col.subteams"),
         },
@@ -84,6 +71,6 @@ def member_table(members: pd.DataFrame, with_emails: bool) -> None:
     }
     if with_emails:
         config["email"] = web.tr("progress.team.col.email")
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
+    show_table(table, config)
     if not with_emails:
         st.caption(web.tr("progress.team.emails_admin_only"))

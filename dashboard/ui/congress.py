@@ -1,0 +1,213 @@
+"""Widgets of /kongres: URL-kept filters, totals and the chart-beside-table sections.
+Streamlit code only — numbers come from ``dashboard.queries.congress``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard import web
+from dashboard.charts import congress as charts
+from dashboard.formatting import format_long_date
+from dashboard.i18n import format_percent
+from dashboard.queries import congress as cq
+from dashboard.ui.charts import show_chart
+from db.engine import now
+from db.models import PARTICIPANT_CATEGORIES
+
+
+def url_select(label: str, param: str, options: list, format_func: Callable) -> object:
+    """A selectbox whose choice lives in the URL as ``?param=code`` (language-independent)."""
+    key = f"kongres_{param}"
+    if key not in st.session_state:
+        wanted = st.query_params.get(param)
+        st.session_state[key] = next((o for o in options if str(o) == wanted), options[0])
+    value = st.selectbox(label, options, key=key, format_func=format_func)
+    if value == options[0]:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = str(value)
+    return value
+
+
+def _id_map(frame: pd.DataFrame, key: str, value: str) -> dict[int, str]:
+    # Plain ints (not numpy's) in the URL, the cache keys and the SQL parameters.
+    return {int(k): v for k, v in zip(frame[key], frame[value], strict=True)}
+
+
+def filters(editions: pd.DataFrame) -> cq.CongressFilter:
+    """Edition, day, workshop and category, side by side, each kept in the URL."""
+    names = _id_map(editions, "edition", "name")
+    all_label = web.tr("common.all")
+    edition_column, day_column, workshop_column, category_column = st.columns(4)
+    with edition_column:
+        edition = url_select(web.tr("congress.edition"), "edition", list(names), names.get)
+    titles = _id_map(web.query(cq.workshops, edition), "id", "title")
+    with day_column:
+        day = url_select(
+            web.tr("congress.filter.day"),
+            "day",
+            [None, 1, 2],
+            lambda d: all_label if d is None else web.tr("congress.day_n", day=d),
+        )
+    with workshop_column:
+        workshop = url_select(
+            web.tr("congress.workshop"),
+            "workshop",
+            [None, *titles],
+            lambda w: titles.get(w, all_label),
+        )
+    with category_column:
+        category = url_select(
+            web.tr("congress.filter.category"),
+            "category",
+            [None, *PARTICIPANT_CATEGORIES],
+            lambda c: all_label if c is None else web.tr(f"category.{c}"),
+        )
+    return cq.CongressFilter(edition=edition, day=day, workshop_id=workshop, category=category)
+
+
+def edition_caption(editions: pd.DataFrame, edition: int) -> pd.Series:
+    """Name, first day and venue of the chosen edition; returns its row."""
+    event = editions[editions["edition"] == edition].iloc[0]
+    st.caption(
+        web.tr(
+            "congress.edition_caption",
+            name=event["name"],
+            date=format_long_date(event["starts_on"], web.lang()),
+            venue=event["venue"] or "—",
+        )
+    )
+    return event
+
+
+def chart_beside_table(
+    chart: alt.Chart, name: str, table: pd.DataFrame, column_config: dict | None = None
+) -> None:
+    chart_column, table_column = st.columns([3, 2])
+    with chart_column:
+        show_chart(chart, name)
+    with table_column:
+        st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
+
+
+def _metrics(values: list[tuple[str, object, str | None]]) -> None:
+    """One metric per (catalogue key, value, help key) in equal columns."""
+    for column, (key, value, help_key) in zip(st.columns(len(values)), values, strict=True):
+        column.metric(web.tr(key), value, help=web.tr(help_key) if help_key else None)
+
+
+def totals_section(flt: cq.CongressFilter) -> None:
+    lang = web.lang()
+    totals = web.query(cq.status_totals, flt)
+    capacity = totals["capacity"]
+    _metrics(
+        [
+            ("signup_status.registered", totals["registered"], None),
+            ("signup_status.waitlisted", totals["waitlisted"], None),
+            ("signup_status.cancelled", totals["cancelled"], None),
+            ("congress.capacity", "—" if capacity is None else capacity, "congress.capacity_help"),
+        ]
+    )
+    by_edition = web.query(cq.totals_by_edition, flt.category)
+    chart_beside_table(
+        charts.editions_chart(by_edition, lang),
+        "kongres-edycje",
+        charts.editions_table(by_edition, lang),
+    )
+
+
+def days_and_workshops_section(flt: cq.CongressFilter) -> None:
+    lang = web.lang()
+    st.header(web.tr("congress.section.days_workshops"))
+    days = web.query(cq.day_split, flt)
+    chart_beside_table(charts.days_chart(days, lang), "kongres-dni", charts.days_table(days, lang))
+    fill = web.query(cq.workshop_fill, flt)
+    if fill.empty:
+        st.info(web.tr("congress.no_workshops"))
+        return
+    show_chart(charts.workshop_fill_chart(fill, lang), "kongres-warsztaty")
+    st.dataframe(
+        charts.fill_table(fill, lang),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            web.tr("congress.fill_rate"): st.column_config.ProgressColumn(
+                format="percent", min_value=0.0, max_value=1.0
+            )
+        },
+    )
+
+
+def over_time_section(flt: cq.CongressFilter, event: pd.Series) -> None:
+    lang = web.lang()
+    st.header(web.tr("congress.section.over_time"))
+    cumulative = web.query(cq.cumulative_signups, flt)
+    if cumulative.empty:
+        st.info(web.tr("congress.no_signups"))
+    else:
+        target = None if event["target_signups"] is None else int(event["target_signups"])
+        chart = charts.cumulative_chart(cumulative, event["starts_on"], target, lang)
+        show_chart(chart, "kongres-narastajaco")
+    comparison = web.query(cq.edition_comparison, flt)
+    if (comparison["edition"] != flt.edition).any():  # the previous edition has data to compare
+        show_chart(charts.edition_comparison_chart(comparison, lang), "kongres-edycja-do-edycji")
+    else:
+        st.caption(web.tr("congress.no_previous"))
+
+
+def who_section(flt: cq.CongressFilter) -> None:
+    lang = web.lang()
+    st.header(web.tr("congress.section.who"))
+    groups = (
+        ("congress.chart.by_district", "common.district", charts.district_labels, cq.by_district),
+        ("congress.chart.by_age", "congress.age_group", charts.age_labels, cq.by_age_group),
+        ("congress.chart.by_category", "congress.category", charts.category_labels, cq.by_category),
+    )
+    for index, (title_key, header_key, add_labels, query) in enumerate(groups):
+        labelled = add_labels(web.query(query, flt), lang)
+        chart_beside_table(
+            charts.who_chart(labelled, "label", title_key, header_key, lang),
+            f"kongres-kto-{index}",
+            charts.who_table(labelled, header_key, lang),
+        )
+
+
+def attendance_section(flt: cq.CongressFilter) -> None:
+    """Who came, for editions that are over (a note before that)."""
+    lang = web.lang()
+    st.header(web.tr("congress.section.attendance"))
+    if not web.query(cq.edition_has_ended, flt.edition, now().date()):
+        st.info(web.tr("congress.attendance_after"))
+        return
+    overall = web.query(cq.attendance_totals, flt).iloc[0]
+    rate = overall["no_show_rate"]
+    _metrics(
+        [
+            ("congress.presence.came", int(overall["came"]), None),
+            ("congress.presence.did_not_come", int(overall["did_not_come"]), None),
+            ("congress.no_show_rate", "—" if pd.isna(rate) else format_percent(rate), None),
+        ]
+    )
+    by_workshop = web.query(cq.attendance_by_workshop, flt)
+    by_category = charts.category_labels(web.query(cq.attendance_by_category, flt), lang)
+    rate_column = {web.tr("congress.no_show_rate"): st.column_config.NumberColumn(format="percent")}
+    sections = (
+        ("kongres-obecnosc-warsztaty", by_workshop, "title", "congress.chart.attendance_workshop"),
+        ("kongres-obecnosc-kategorie", by_category, "label", "congress.chart.attendance_category"),
+    )
+    headers = {"title": "congress.workshop", "label": "congress.category"}
+    for name, frame, label_column, title_key in sections:
+        if frame.empty:
+            continue
+        header_key = headers[label_column]
+        chart_beside_table(
+            charts.attendance_chart(frame, label_column, title_key, header_key, lang),
+            name,
+            charts.attendance_table(frame, label_column, header_key, lang),
+            rate_column,
+        )

@@ -1,0 +1,216 @@
+"""Widgets of /zapisy, the public Congress registration: the form, the waitlist question
+and the confirmation. Storing is ``dashboard.registration.register``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import OperationalError
+
+from dashboard import registration, web
+from dashboard.formatting import format_date, format_long_date
+from dashboard.queries import congress as cq
+from dashboard.registration import OpenEdition, Outcome, RegistrationForm, RegistrationResult
+from db.models import AGE_GROUPS, PARTICIPANT_CATEGORIES
+
+PENDING_KEY = "zapisy_pending"  # a form waiting for the person to accept the waitlist
+DONE_KEY = "zapisy_done"  # (form, result) of the last stored registration
+DONE_MESSAGES = {
+    Outcome.REGISTERED: "congress.signup.done_registered",
+    Outcome.WAITLISTED: "congress.signup.done_waitlisted",
+    Outcome.UPDATED: "congress.signup.done_updated",
+}
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the form offers: okręgi, the edition's workshops and which of them are full."""
+
+    districts: dict[int, str]
+    titles: dict[int, str]
+    full_workshops: frozenset[int]
+
+    def workshop_label(self, session_id: int) -> str:
+        if session_id in self.full_workshops:
+            return web.tr("congress.signup.workshop_full", title=self.titles[session_id])
+        return self.titles[session_id]
+
+    def district_label(self, number: int) -> str:
+        if number == registration.OUTSIDE_TORUN:
+            return web.tr("congress.outside_torun")
+        return f"{number}. {self.districts[number]}"
+
+
+def load_choices(edition: OpenEdition) -> Choices:
+    fill = web.query(cq.workshop_fill, cq.CongressFilter(edition=edition.edition))
+    return Choices(
+        districts=dict(web.query(registration.district_choices)),
+        titles={session_id: title for session_id, title, _ in edition.workshops},
+        full_workshops=frozenset(fill.loc[fill["flag"] == "full", "session_id"]),
+    )
+
+
+def edition_header(edition: OpenEdition) -> bool:
+    """Name, dates and the registration window; False when registration is closed."""
+    lang = web.lang()
+    st.subheader(edition.name)
+    start, end = format_long_date(edition.starts_on, lang), format_long_date(edition.ends_on, lang)
+    st.write(web.tr("congress.signup.when", start=start, end=end))
+    if not edition.is_open:
+        st.warning(web.tr("congress.signup.closed"))
+        return False
+    if edition.closes_on is not None:
+        st.caption(web.tr("congress.signup.closes_on", date=format_date(edition.closes_on)))
+    return True
+
+
+def show_confirmation(form: RegistrationForm, result: RegistrationResult, choices: Choices) -> None:
+    st.success(web.tr(DONE_MESSAGES[result.outcome]))
+    days = [web.tr("congress.day_n", day=day) for day, on in ((1, form.day1), (2, form.day2)) if on]
+    workshop = choices.titles.get(form.workshop_id, "—") if form.day2 else "—"
+    rows = [
+        ("congress.signup.name", registration.normalise_name(form.full_name)),
+        ("congress.signup.email", registration.normalise_email(form.email)),
+        ("common.district", choices.district_label(form.district_number)),
+        ("congress.age_group", form.age_group),
+        ("congress.category", web.tr(f"category.{form.category}")),
+        ("congress.days", ", ".join(days)),
+        ("congress.workshop", workshop),
+        ("common.status", web.tr(f"congress.signup.status.{result.status}")),
+        ("congress.signup.photo", web.tr("congress.yes" if form.photo_consent else "congress.no")),
+    ]
+    summary = pd.DataFrame(
+        {
+            web.tr("congress.signup.field"): [web.tr(key) for key, _ in rows],
+            web.tr("congress.signup.value"): [value for _, value in rows],
+        }
+    )
+    st.dataframe(summary, hide_index=True, width="stretch")
+    if st.button(web.tr("congress.signup.another"), key="zapisy_another"):
+        del st.session_state[DONE_KEY]
+        st.rerun()
+
+
+def submit(form: RegistrationForm) -> None:
+    """Store the form and answer: errors, closed, the waitlist question or the confirmation."""
+    try:
+        result = registration.register(web.engine(), form)
+    except OperationalError:
+        # SQLite stayed locked beyond busy_timeout (or the connection dropped):
+        # the form keeps every value, so trying again loses nothing.
+        st.error(web.tr("app.retry_locked"))
+        return
+    st.session_state.pop(PENDING_KEY, None)
+    if result.outcome is Outcome.INVALID:
+        lines = [
+            f"- **{web.tr(f'congress.signup.field.{field}')}**: {web.tr(key)}"
+            for field, key in result.errors.items()
+        ]
+        st.error(web.tr("congress.signup.fix") + "\n\n" + "\n".join(lines))
+    elif result.outcome is Outcome.CLOSED:
+        st.error(web.tr("congress.signup.closed"))
+    elif result.outcome is Outcome.FULL:
+        st.session_state[PENDING_KEY] = form
+        st.rerun()
+    else:
+        web.after_write()
+        st.session_state[DONE_KEY] = (form, result)
+        st.rerun()
+
+
+def waitlist_question(choices: Choices) -> None:
+    """After a submission found the workshop full: join the waitlist or choose another."""
+    pending = st.session_state.get(PENDING_KEY)
+    if pending is None:
+        return
+    st.warning(web.tr("congress.signup.full", title=choices.titles.get(pending.workshop_id, "")))
+    accept_column, change_column = st.columns(2)
+    if accept_column.button(web.tr("congress.signup.accept_waitlist"), type="primary"):
+        submit(replace(pending, waitlist_ok=True))
+    if change_column.button(web.tr("congress.signup.choose_other")):
+        st.session_state.pop(PENDING_KEY, None)
+        st.rerun()
+
+
+def privacy_note() -> None:
+    with st.expander(web.tr("congress.signup.privacy_title")):
+        st.markdown(web.tr("congress.signup.privacy_text"))
+
+
+def _choice(label: str, options: list, key: str, format_func: Callable = str, **kwargs) -> object:
+    """A selectbox that starts empty, so nobody sends a choice they did not make."""
+    return st.selectbox(
+        label,
+        options,
+        index=None,
+        format_func=format_func,
+        placeholder=web.tr("congress.signup.choose"),
+        key=key,
+        **kwargs,
+    )
+
+
+def signup_form(edition: OpenEdition, choices: Choices) -> RegistrationForm | None:
+    """The registration form; the filled-in form when it was sent, else None."""
+    lang = web.lang()
+    with st.form("zapisy"):
+        full_name = st.text_input(web.tr("congress.signup.name"), max_chars=200, key="zapisy_name")
+        email = st.text_input(web.tr("congress.signup.email"), max_chars=254, key="zapisy_email")
+        district = _choice(
+            web.tr("common.district"),
+            [*choices.districts, registration.OUTSIDE_TORUN],
+            "zapisy_district",
+            choices.district_label,
+        )
+        age_group = _choice(web.tr("congress.age_group"), list(AGE_GROUPS), "zapisy_age")
+        category = _choice(
+            web.tr("congress.signup.category"),
+            list(PARTICIPANT_CATEGORIES),
+            "zapisy_category",
+            lambda code: web.tr(f"category.{code}"),
+        )
+        st.write(web.tr("congress.signup.days_question"))
+        day1 = st.checkbox(
+            web.tr("congress.signup.day1", date=format_long_date(edition.starts_on, lang)),
+            key="zapisy_day1",
+        )
+        day2 = st.checkbox(
+            web.tr("congress.signup.day2", date=format_long_date(edition.ends_on, lang)),
+            key="zapisy_day2",
+        )
+        workshop = _choice(
+            web.tr("congress.signup.workshop"),
+            list(choices.titles),
+            "zapisy_workshop",
+            choices.workshop_label,
+            help=web.tr("congress.signup.workshop_help"),
+        )
+        consent = st.checkbox(web.tr("congress.signup.consent"), key="zapisy_consent")
+        photo_consent = st.checkbox(web.tr("congress.signup.photo_consent"), key="zapisy_photo")
+        with st.expander(web.tr("congress.signup.honeypot_box"), expanded=False):
+            honeypot = st.text_input(
+                web.tr("congress.signup.honeypot"),
+                label_visibility="collapsed",
+                key="zapisy_website",
+            )
+        sent = st.form_submit_button(web.tr("congress.signup.submit"), type="primary")
+    if not sent:
+        return None
+    return RegistrationForm(
+        edition=edition.edition,
+        full_name=full_name,
+        email=email,
+        district_number=district,
+        age_group=age_group,
+        category=category,
+        day1=day1,
+        day2=day2,
+        workshop_id=workshop,
+        consent=consent,
+        photo_consent=photo_consent,
+        honeypot=honeypot,
+    )
