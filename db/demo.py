@@ -225,6 +225,7 @@ def congress_editions(today: date) -> dict[int, dict[str, Any]]:
         editions[3] = upcoming
     return editions
 
+
 # (subteam position, role, female?, category, organization, district number)
 SUBTEAM_LEADERSHIP = (
     (1, "lead", True, "city_office", "Biuro Dialogu i Innowacji Miejskich", None),

@@ -11,7 +11,16 @@ from importlib import import_module
 
 LANGUAGES = ("pl", "en")
 DEFAULT_LANGUAGE = "pl"
-_AREA_MODULES = ("common", "access", "progress", "proposals", "congress", "presentation", "admin", "imports")
+_AREA_MODULES = (
+    "common",
+    "access",
+    "progress",
+    "proposals",
+    "congress",
+    "presentation",
+    "admin",
+    "imports",
+)
 
 
 def _merge_catalogue() -> dict[str, tuple[str, str]]:
