@@ -228,7 +228,11 @@ def import_rows(database_path: Path) -> list[Row]:
         engine.dispose()
     problems = len(report.problems)
     rate = IMPORT_ROWS / seconds
-    note = f"{problems} problems reported" if problems or not report.applied else ""
+    note = ""
+    if problems or not report.applied:
+        first = report.problems[0] if problems else None
+        where = f": row {first.row}, {first.column}, {first.code}" if first else ""
+        note = f"not applied, {problems} problems reported{where}"
     print(
         f"  import: {IMPORT_ROWS} rows in {seconds:.1f} s (CPU {cpu:.1f} s) = {rate:.0f} rows/s {note}",
         flush=True,
@@ -249,7 +253,7 @@ def import_rows(database_path: Path) -> list[Row]:
 # --- 5. memory with ten browser sessions -------------------------------------------------
 
 
-def memory_rows(database_url: str) -> list[Row]:
+def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row]:
     # Ten sessions on a city-scale database: give a page time before calling it stuck.
     os.environ.setdefault("E2E_TIMEOUT_MS", "300000")
     from playwright.sync_api import sync_playwright
@@ -269,7 +273,11 @@ def memory_rows(database_url: str) -> list[Row]:
         return [
             Row("server memory, 10 sessions", None, "MB", f"≤ {MEMORY_TARGET_MB} MB", None, reason)
         ]
-    staff_pages = [spec.url_path for spec in PAGES if spec.audience != "public"]
+    staff_pages = [
+        spec.url_path
+        for spec in PAGES
+        if spec.audience != "public" and spec.url_path not in skip_pages
+    ]
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
         server = PanelServer(database_url, Path(folder) / "streamlit.log").start()
         peak = {"kib": rss_of_tree_kib(server.process.pid)}
@@ -367,6 +375,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scale", type=int, default=DEFAULT_SCALE)
     for part in ("pages", "search", "import", "memory"):
         parser.add_argument(f"--skip-{part}", action="store_true", help=f"do not measure {part}")
+    parser.add_argument(
+        "--memory-skip-page",
+        action="append",
+        default=[],
+        metavar="URL_PATH",
+        help="leave a page out of the ten-session memory run (to find what uses the memory)",
+    )
     return parser.parse_args(argv)
 
 
@@ -388,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         ("pages", lambda: page_rows(url)),
         ("search", lambda: search_rows(url)),
         ("import", lambda: import_rows(database)),
-        ("memory", lambda: memory_rows(url)),
+        ("memory", lambda: memory_rows(url, tuple(args.memory_skip_page))),
     ]
     for name, measure in parts:
         if getattr(args, f"skip_{name}"):

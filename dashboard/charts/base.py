@@ -38,6 +38,7 @@ PL_NUMBER_LOCALE = {
     "thousands": "\u00a0",
     "grouping": [3],
     "currency": ["", "\u00a0zł"],
+    "percent": "\u00a0%",
 }
 PL_TIME_LOCALE = {
     "dateTime": "%A, %e %B %Y, %X",

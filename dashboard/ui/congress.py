@@ -26,7 +26,9 @@ def url_select(label: str, param: str, options: list, format_func: Callable) -> 
     if key not in st.session_state:
         wanted = st.query_params.get(param)
         st.session_state[key] = next((o for o in options if str(o) == wanted), options[0])
-    value = st.selectbox(label, options, key=key, format_func=format_func)
+    value = st.selectbox(
+        label, options, key=key, format_func=format_func, placeholder=web.tr("common.all")
+    )
     if value == options[0]:
         st.query_params.pop(param, None)
     else:
