@@ -1,6 +1,6 @@
 """``make bench``: the panel measured on a city-scale database.
 
-1. Builds (or reuses) ``bench/data/city-scale-<scale>.sqlite`` with ``seed-demo``:
+1. Builds (or reuses) ``bench/data/city-scale-<scale>-<generator hash>.sqlite`` with ``seed-demo``:
    at the default scale 313 that is 100,160 proposals and 300,480 sign-ups.
 2. Every page under AppTest, in process, as a signed-in admin: the first run with
    empty caches and a repeated run (the median of three).
@@ -16,6 +16,7 @@ Writes ``bench/results/latest.json`` and ``bench/results/latest.md`` and prints 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -72,10 +73,21 @@ def table_count(path: Path, table: str) -> int:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
 
 
+def generator_fingerprint() -> str:
+    """Changes whenever the demo generator or the schema changes: a stale file is not reused."""
+    digest = hashlib.sha256()
+    sources = [ROOT / "db" / "demo.py", ROOT / "db" / "demo_text.py", ROOT / "db" / "models.py"]
+    sources += sorted((ROOT / "db" / "migrations" / "versions").glob("*.py"))
+    for source in sources:
+        if source.exists():
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def city_database(scale: int) -> Path:
     """The benchmark database; built once per scale (a partial build is never reused)."""
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    path = DATA_DIR / f"city-scale-{scale}.sqlite"
+    path = DATA_DIR / f"city-scale-{scale}-{generator_fingerprint()}.sqlite"
     if path.exists():
         print(f"Reusing {path.relative_to(ROOT)}")
         return path

@@ -98,14 +98,14 @@ def actor() -> Actor | None:
 
 def require_actor() -> Actor:
     """The signed-in person, or stop the page (a page reached without signing in shows nothing)."""
-    _run_through_entry_script()
+    run_through_entry_script()
     current = actor()
     if current is None:
         st.stop()
     return current
 
 
-def _run_through_entry_script() -> None:
+def run_through_entry_script() -> None:
     """Right after a server starts, Streamlit may run a ``pages/`` script on its own
     (its old pages-directory mode, until an ``st.navigation`` call switches it off),
     e.g. when a deep link is the process's first request. Rerun through app.py, which

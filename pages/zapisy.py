@@ -6,6 +6,7 @@ from dashboard import registration, web
 from dashboard.ui import registration as ui
 from db.engine import now
 
+web.run_through_entry_script()  # also when a fresh server's first request is /zapisy
 st.title(web.tr("congress.signup.title"))
 
 edition = web.query(registration.open_edition, now().date())
