@@ -69,8 +69,11 @@ def run_cli(database_url: str, *args: str) -> None:
 
 
 def table_count(path: Path, table: str) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+    finally:
+        connection.close()
 
 
 def generator_fingerprint() -> str:
@@ -99,9 +102,13 @@ def city_database(scale: int) -> Path:
     started = time.perf_counter()
     run_cli(url, "init-db")
     run_cli(url, "seed-demo", "--scale", str(scale))
-    with sqlite3.connect(partial) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection = sqlite3.connect(partial)
+    try:
         connection.execute("ANALYZE")
+        connection.commit()
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()  # the last close removes -wal and -shm: only then rename
     partial.rename(path)
     print(f"Built in {time.perf_counter() - started:.0f} s", flush=True)
     return path

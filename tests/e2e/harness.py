@@ -358,9 +358,12 @@ def ensure_open_congress(engine) -> int:
 def choose(page, container, label: str, option_text: str | None = None) -> None:
     """Pick an option of the Streamlit selectbox labelled ``label`` (the first one if no text)."""
     box = container.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
-    box.locator('input, [role="combobox"]').first.click()
+    field = box.locator('input, [role="combobox"]').first
+    field.click()
     options = page.locator('[role="option"]')
     if option_text is not None:
+        # The option list is virtualised: type to bring a far option into view.
+        page.keyboard.type(option_text)
         options = options.filter(has_text=option_text)
     options.first.click()
 
