@@ -127,7 +127,7 @@ def navigation_pages(actor: Actor | None) -> list:
     """The ``st.Page`` list of this run: the role's pages, or for a visitor the sign-in
     page, the public pages and hidden sign-in stand-ins under every staff URL path."""
     if actor is not None:
-        return [_page(spec) for spec in _existing(pages_for(actor.role))]
+        return [page for spec in _existing(pages_for(actor.role)) for page in _staff_pages(spec)]
     public = [_page(spec, default=False) for spec in _existing(pages_for(None))]
     sign_in = st.Page(
         sign_in_page,
@@ -153,14 +153,25 @@ def _existing(specs: list[PageSpec]) -> list[PageSpec]:
     return [spec for spec in specs if Path(spec.path).is_file()]
 
 
-def _page(spec: PageSpec, default: bool | None = None) -> st.Page:
+def _page(spec: PageSpec, default: bool | None = None, url_path: str | None = None) -> st.Page:
     return st.Page(
         spec.path,
         title=web.tr(spec.title_key),
         icon=spec.icon,
-        url_path=spec.url_path,
+        url_path=spec.url_path if url_path is None else url_path,
         default=spec.default if default is None else default,
     )
+
+
+def _staff_pages(spec: PageSpec) -> list[st.Page]:
+    """The default page is served at ``/``; a hidden twin keeps its own address
+    (``/postepy?na_dzien=…``) working for bookmarks and shared links."""
+    if not spec.default:
+        return [_page(spec)]
+    twin = st.Page(
+        spec.path, title=web.tr(spec.title_key), url_path=spec.url_path, visibility="hidden"
+    )
+    return [_page(spec, url_path=""), twin]
 
 
 def _staff_only_pages() -> list[PageSpec]:
