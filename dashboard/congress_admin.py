@@ -41,8 +41,20 @@ def _event(session_or_connection, edition: int) -> Event | None:
     return session_or_connection.execute(select(Event).where(Event.edition == edition)).scalar()
 
 
-def signup_list(engine: Engine, actor: Actor, edition: int) -> pd.DataFrame:
-    """Every sign-up of an edition with name, e-mail and the workshop (admins only)."""
+def signup_count(engine: Engine, actor: Actor, edition: int) -> int:
+    require_admin(actor)
+    statement = (
+        select(func.count()).select_from(Signup).join(Event, Event.id == Signup.event_id)
+    ).where(Event.edition == edition)
+    with engine.connect() as connection:
+        return connection.execute(statement).scalar_one()
+
+
+def signup_list(
+    engine: Engine, actor: Actor, edition: int, limit: int | None = None
+) -> pd.DataFrame:
+    """Sign-ups of an edition with name, e-mail and the workshop (admins only);
+    all of them, or the first ``limit`` by name."""
     require_admin(actor)
     workshop = (
         select(SignupSession.signup_id, func.min(EventSession.title).label("workshop"))
@@ -70,6 +82,7 @@ def signup_list(engine: Engine, actor: Actor, edition: int) -> pd.DataFrame:
         .outerjoin(workshop, workshop.c.signup_id == Signup.id)
         .where(Event.edition == edition)
         .order_by(Signup.full_name, Signup.id)
+        .limit(limit)
     )
     with engine.connect() as connection:
         rows = connection.execute(statement).all()

@@ -70,6 +70,17 @@ def test_signup_list_has_names_emails_and_workshop(congress):
     )
 
 
+def test_signup_list_can_show_one_screenful_and_counts_all(congress):
+    engine, _ = congress
+    everyone = congress_admin.signup_list(engine, ADMIN, 2)
+    first = congress_admin.signup_list(engine, ADMIN, 2, limit=2)
+    assert len(everyone) > 2
+    assert list(first["id"]) == list(everyone["id"].head(2))
+    assert congress_admin.signup_count(engine, ADMIN, 2) == len(everyone)
+    with pytest.raises(PermissionDenied):
+        congress_admin.signup_count(engine, DIRECTOR, 2)
+
+
 def test_checkin_search_mark_and_live_counts(congress):
     engine, ids = congress
     with write_session(engine) as session:

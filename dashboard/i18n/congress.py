@@ -44,6 +44,10 @@ Office (Prezes UODO, ul. Stawki 2, 00-193 Warsaw).
 Giving your data is voluntary, but we cannot accept a sign-up without it."""
 
 LABELS: dict[str, tuple[str, str]] = {
+    "congress.admin.list_shown": (
+        "Pokazano {shown} z {total} zapisów (według nazwiska) — pełna lista jest w eksporcie.",
+        "Showing {shown} of {total} sign-ups (by name) — the export has the full list.",
+    ),
     # /kongres
     "congress.title": ("Kongres Dialogu — zapisy", "Congress of Dialogue — sign-ups"),
     "congress.no_editions": ("Nie ma jeszcze żadnej edycji Kongresu.", "No Congress edition yet."),

@@ -106,10 +106,17 @@ def _checkin(actor: Actor, edition: int) -> None:
         )
 
 
+LIST_ROWS = 500
+
+
 def _signup_list(actor: Actor, edition: int) -> None:
     st.subheader(web.tr("congress.admin.list"))
     st.caption(web.tr("congress.admin.list_note"))
-    frame = congress_admin.signup_list(web.engine(), actor, edition)
+    # One screenful: a whole edition can be 100 000+ rows; the export has them all.
+    frame = congress_admin.signup_list(web.engine(), actor, edition, limit=LIST_ROWS)
+    total = congress_admin.signup_count(web.engine(), actor, edition)
+    if total > len(frame):
+        st.caption(web.tr("congress.admin.list_shown", shown=len(frame), total=total))
     st.dataframe(frame, hide_index=True, width="stretch")
     for column, fmt, mime in zip(
         st.columns([1, 1, 4])[:2],
