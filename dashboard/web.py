@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import streamlit as st
 from sqlalchemy import Engine
 
+from dashboard.charts.base import finalize
 from dashboard.config import Settings, load_settings
 from dashboard.i18n import DEFAULT_LANGUAGE, count_label, t
 from dashboard.permissions import Actor
@@ -61,6 +62,20 @@ def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     name = f"{fn.__module__}.{fn.__qualname__}"
     version = current_data_version()
     return _cached_call(fn, name, str(eng.url), version, args, tuple(sorted(kwargs.items())))
+
+
+@st.cache_data(ttl=600, show_spinner=False, max_entries=300)
+def _cached_chart_spec(
+    _build: Callable[..., Any], name: str, args: tuple, lang: str, projector: bool
+) -> dict:
+    return finalize(_build(*args), lang, projector=projector).to_dict(validate=False)
+
+
+def chart_spec(build: Callable[..., Any], args: tuple, projector: bool = False) -> dict:
+    """The finished Vega-Lite spec of ``build(*args)``, cached by its arguments
+    (the aggregated DataFrames are small, so hashing them is cheap)."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _cached_chart_spec(build, name, args, lang(), projector)
 
 
 def current_data_version() -> int:

@@ -7,7 +7,7 @@ from dashboard.charts import progress as charts
 from dashboard.formatting import format_long_date
 from dashboard.queries import progress as pq
 from dashboard.ui import progress as ui
-from dashboard.ui.charts import show_chart
+from dashboard.ui.charts import recipe, show_chart
 
 actor = web.require_actor()
 lang = web.lang()
@@ -36,12 +36,13 @@ if milestones.empty:
     st.caption(web.tr("progress.edit.none"))
 else:
     show_chart(
-        charts.milestone_timeline_chart(milestones, congresses, as_of, lang), "kamienie-milowe"
+        recipe(charts.milestone_timeline_chart, milestones, congresses, as_of, lang),
+        "kamienie-milowe",
     )
 
 st.subheader(web.tr("progress.section.pipeline"))
 if not pipeline.empty:
-    show_chart(charts.pipeline_chart(pipeline, lang), "propozycje-statusy")
+    show_chart(recipe(charts.pipeline_chart, pipeline, lang), "propozycje-statusy")
     with st.expander(web.tr("progress.pipeline.table")):
         ui.pipeline_table(pipeline)
 

@@ -8,7 +8,7 @@ from dashboard.queries import progress as pq
 from dashboard.queries import team as tq
 from dashboard.ui import progress as ui
 from dashboard.ui import team as team_ui
-from dashboard.ui.charts import show_chart
+from dashboard.ui.charts import recipe, show_chart
 
 actor = web.require_actor()
 lang = web.lang()
@@ -36,17 +36,17 @@ voice_column.metric(
 
 st.subheader(web.tr("progress.team.section.categories"))
 by_category = web.query(tq.members_by_category, *args)
-show_chart(charts.members_by_category_chart(by_category, lang), "czlonkowie-kategorie")
+show_chart(recipe(charts.members_by_category_chart, by_category, lang), "czlonkowie-kategorie")
 team_ui.breakdown_table(by_category, "category", "category")
 
 st.subheader(web.tr("progress.team.section.voices"))
 voices = web.query(tq.direct_voice_share, *args)
-show_chart(charts.direct_voice_chart(voices, lang), "glos-mieszkancow")
+show_chart(recipe(charts.direct_voice_chart, voices, lang), "glos-mieszkancow")
 team_ui.voices_table(voices)
 
 st.subheader(web.tr("progress.team.section.roles"))
 by_role = web.query(tq.members_by_role, *args)
-show_chart(charts.members_by_role_chart(by_role, lang), "role")
+show_chart(recipe(charts.members_by_role_chart, by_role, lang), "role")
 team_ui.breakdown_table(by_role, "role", "member_role")
 
 st.subheader(web.tr("progress.team.section.organisations"))

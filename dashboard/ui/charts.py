@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 import altair as alt
 import streamlit as st
 
 from dashboard import web
-from dashboard.charts.base import finalize, to_png, to_svg, with_export_width
+from dashboard.charts.base import EXPORT_WIDTH, finalize
 
 
-def show_chart(chart: alt.TopLevelMixin, name: str, *, projector: bool = False) -> None:
+@dataclass(frozen=True)
+class ChartRecipe:
+    """A chart function and its arguments: drawn through the spec cache, so a rerun
+    with the same data skips building and validating the Altair chart."""
+
+    build: Callable[..., alt.TopLevelMixin]
+    args: tuple[Any, ...]
+
+
+def recipe(build: Callable[..., alt.TopLevelMixin], *args: Any) -> ChartRecipe:
+    return ChartRecipe(build, args)
+
+
+def show_chart(
+    chart: alt.TopLevelMixin | ChartRecipe, name: str, *, projector: bool = False
+) -> None:
     """Draw ``chart`` and offer it as PNG and SVG named ``name`` (also the widget key)."""
-    final = finalize(chart, web.lang(), projector=projector)
-    st.altair_chart(final, theme=None, width="stretch")
-    image = with_export_width(final)
+    if isinstance(chart, ChartRecipe):
+        spec = web.chart_spec(chart.build, chart.args, projector)
+    else:
+        spec = finalize(chart, web.lang(), projector=projector).to_dict(validate=False)
+    st.vega_lite_chart(spec, theme=None, width="stretch", alt=_title_of(spec) or name)
+    image = json.dumps(_with_export_width(spec))
     png_column, svg_column, _ = st.columns([1, 1, 3])
     png_column.download_button(
         "PNG",
         help=web.tr("common.download_png"),
-        data=lambda: to_png(image),
+        data=lambda: _vl_convert().vegalite_to_png(image, scale=2.0),
         file_name=f"{name}.png",
         mime="image/png",
         key=f"png-{name}",
@@ -27,9 +50,33 @@ def show_chart(chart: alt.TopLevelMixin, name: str, *, projector: bool = False) 
     svg_column.download_button(
         "SVG",
         help=web.tr("common.download_svg"),
-        data=lambda: to_svg(image),
+        data=lambda: _vl_convert().vegalite_to_svg(image).encode("utf-8"),
         file_name=f"{name}.svg",
         mime="image/svg+xml",
         key=f"svg-{name}",
         icon=":material/download:",
     )
+
+
+def _vl_convert():
+    import vl_convert
+
+    return vl_convert
+
+
+def _title_of(spec: dict) -> str | None:
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    if isinstance(title, list):
+        title = " ".join(title)
+    return title
+
+
+def _with_export_width(spec: dict) -> dict:
+    """On screen a chart without its own width stretches to the page; its image gets
+    a fixed one. Single and layered charts only: compound charts size their parts."""
+    compound = any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat"))
+    if compound or "width" in spec:
+        return spec
+    return {**spec, "width": EXPORT_WIDTH}

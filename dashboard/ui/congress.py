@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -15,7 +14,7 @@ from dashboard.charts import congress as charts
 from dashboard.formatting import format_long_date
 from dashboard.i18n import format_percent
 from dashboard.queries import congress as cq
-from dashboard.ui.charts import show_chart
+from dashboard.ui.charts import ChartRecipe, recipe, show_chart
 from db.engine import now
 from db.models import PARTICIPANT_CATEGORIES
 
@@ -88,7 +87,7 @@ def edition_caption(editions: pd.DataFrame, edition: int) -> pd.Series:
 
 
 def chart_beside_table(
-    chart: alt.Chart, name: str, table: pd.DataFrame, column_config: dict | None = None
+    chart: ChartRecipe, name: str, table: pd.DataFrame, column_config: dict | None = None
 ) -> None:
     chart_column, table_column = st.columns([3, 2])
     with chart_column:
@@ -117,7 +116,7 @@ def totals_section(flt: cq.CongressFilter) -> None:
     )
     by_edition = web.query(cq.totals_by_edition, flt.category)
     chart_beside_table(
-        charts.editions_chart(by_edition, lang),
+        recipe(charts.editions_chart, by_edition, lang),
         "kongres-edycje",
         charts.editions_table(by_edition, lang),
     )
@@ -127,12 +126,14 @@ def days_and_workshops_section(flt: cq.CongressFilter) -> None:
     lang = web.lang()
     st.header(web.tr("congress.section.days_workshops"))
     days = web.query(cq.day_split, flt)
-    chart_beside_table(charts.days_chart(days, lang), "kongres-dni", charts.days_table(days, lang))
+    chart_beside_table(
+        recipe(charts.days_chart, days, lang), "kongres-dni", charts.days_table(days, lang)
+    )
     fill = web.query(cq.workshop_fill, flt)
     if fill.empty:
         st.info(web.tr("congress.no_workshops"))
         return
-    show_chart(charts.workshop_fill_chart(fill, lang), "kongres-warsztaty")
+    show_chart(recipe(charts.workshop_fill_chart, fill, lang), "kongres-warsztaty")
     st.dataframe(
         charts.fill_table(fill, lang),
         hide_index=True,
@@ -153,11 +154,13 @@ def over_time_section(flt: cq.CongressFilter, event: pd.Series) -> None:
         st.info(web.tr("congress.no_signups"))
     else:
         target = None if event["target_signups"] is None else int(event["target_signups"])
-        chart = charts.cumulative_chart(cumulative, event["starts_on"], target, lang)
+        chart = recipe(charts.cumulative_chart, cumulative, event["starts_on"], target, lang)
         show_chart(chart, "kongres-narastajaco")
     comparison = web.query(cq.edition_comparison, flt)
     if (comparison["edition"] != flt.edition).any():  # the previous edition has data to compare
-        show_chart(charts.edition_comparison_chart(comparison, lang), "kongres-edycja-do-edycji")
+        show_chart(
+            recipe(charts.edition_comparison_chart, comparison, lang), "kongres-edycja-do-edycji"
+        )
     else:
         st.caption(web.tr("congress.no_previous"))
 
@@ -173,7 +176,7 @@ def who_section(flt: cq.CongressFilter) -> None:
     for index, (title_key, header_key, add_labels, query) in enumerate(groups):
         labelled = add_labels(web.query(query, flt), lang)
         chart_beside_table(
-            charts.who_chart(labelled, "label", title_key, header_key, lang),
+            recipe(charts.who_chart, labelled, "label", title_key, header_key, lang),
             f"kongres-kto-{index}",
             charts.who_table(labelled, header_key, lang),
         )
@@ -208,7 +211,7 @@ def attendance_section(flt: cq.CongressFilter) -> None:
             continue
         header_key = headers[label_column]
         chart_beside_table(
-            charts.attendance_chart(frame, label_column, title_key, header_key, lang),
+            recipe(charts.attendance_chart, frame, label_column, title_key, header_key, lang),
             name,
             charts.attendance_table(frame, label_column, header_key, lang),
             rate_column,
