@@ -246,6 +246,8 @@ def workshop_fill(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
             _count_if(Signup.status == "waitlisted").label("waitlisted"),
         )
         .join(Signup, Signup.id == SignupSession.signup_id)
+        # Only this edition's sign-ups (by index), not every edition's sessions.
+        .where(Signup.event_id == _event_id(flt.edition))
         .group_by(SignupSession.session_id)
         .subquery()
     )
