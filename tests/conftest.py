@@ -113,3 +113,21 @@ def demo_engine(demo_copy_url: str) -> Iterator[Engine]:
     eng = make_engine(demo_copy_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def playwright_browser() -> Iterator:
+    """One Chromium for the whole run: Playwright's sync API cannot be started twice in one
+    process while the first instance's event loop is alive (browser and deployment tests)."""
+    from tests.e2e.harness import launch_chromium, require_browser_or_skip
+
+    require_browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = launch_chromium(playwright)
+    try:
+        yield browser
+    finally:
+        browser.close()
+        playwright.stop()

@@ -10,6 +10,7 @@ Skips with a reason when nginx is missing, unless ``REQUIRE_NGINX=1`` (``.ci/run
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -33,9 +34,7 @@ from tests.e2e.harness import (
     ensure_open_congress,
     exception_texts,
     free_port,
-    launch_chromium,
     register_on_zapisy,
-    require_browser_or_skip,
     settle,
     shows_sign_in_form,
     sign_in,
@@ -149,11 +148,10 @@ def registered_metric(page) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-def test_two_processes_behind_nginx_serve_sign_in_and_registration(tmp_path: Path):
+def test_two_processes_behind_nginx_serve_sign_in_and_registration(
+    tmp_path: Path, playwright_browser
+):
     require_nginx_or_skip()
-    require_browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
     from db.demo import seed_demo
 
     with temporary_postgres_database() as url:
@@ -170,8 +168,7 @@ def test_two_processes_behind_nginx_serve_sign_in_and_registration(tmp_path: Pat
             prefix.mkdir()
             nginx, port = start_nginx(prefix, [server.port for server in servers])
             email = f"przez-nginx-{uuid.uuid4().hex[:8]}@example.org"
-            with sync_playwright() as playwright:
-                browser = launch_chromium(playwright)
+            with contextlib.nullcontext(playwright_browser) as browser:
                 context = browser.new_context(viewport={"width": 1280, "height": 800})
                 context.set_default_timeout(60_000)
                 front = f"http://127.0.0.1:{port}"
@@ -196,7 +193,8 @@ def test_two_processes_behind_nginx_serve_sign_in_and_registration(tmp_path: Pat
                     assert exception_texts(page) == []
                     assert not shows_sign_in_form(page)
                     assert registered_metric(page) == registered, server.url
-                browser.close()
+                context.close()
+                director.close()
             with engine.connect() as connection:
                 stored = connection.execute(
                     select(Signup.full_name).where(Signup.email == email)

@@ -198,6 +198,9 @@ def return_to_requested_page(page: st.Page, pages: list) -> None:
         return
     url_path, query_params = requested
     if page.url_path == url_path:
+        if query_params and not st.query_params:
+            # Signing in can rerun the page without the URL's parameters; put them back.
+            st.query_params.from_dict(query_params)
         return
     target = next((candidate for candidate in pages if candidate.url_path == url_path), None)
     if target is not None:

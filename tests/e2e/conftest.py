@@ -16,9 +16,7 @@ from db.migrate import upgrade
 from tests.e2e.harness import (
     PanelServer,
     ensure_open_congress,
-    launch_chromium,
     needs_sign_in,
-    require_browser_or_skip,
     settle,
     sign_in,
 )
@@ -42,20 +40,6 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call":
         item.e2e_failed = report.failed
     return report
-
-
-@pytest.fixture(scope="session")
-def playwright_browser() -> Iterator:
-    require_browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    browser = launch_chromium(playwright)
-    try:
-        yield browser
-    finally:
-        browser.close()
-        playwright.stop()
 
 
 @pytest.fixture(scope="session")
