@@ -87,14 +87,6 @@ def clear_caches() -> None:
     _cached_call.clear()
 
 
-def after_write() -> None:
-    """Call after a successful write, before ``st.rerun()``.
-
-    The write bumped the data version, so every cached result is already stale by key
-    (in every process); nothing has to be cleared here.
-    """
-
-
 def lang() -> str:
     return st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
 

@@ -42,7 +42,6 @@ def _run_write(action) -> bool:
     except OperationalError:
         st.error(web.tr("app.retry_locked"))
         return False
-    web.after_write()
     return True
 
 

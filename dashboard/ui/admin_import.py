@@ -139,7 +139,6 @@ def _confirm(actor: Actor, kind: str, data: bytes, name: str, options: tuple, pr
         show_report(report)
         return
     st.session_state[f"{prefix}_result"] = report.summary(web.lang())
-    web.after_write()
     st.rerun()
 
 

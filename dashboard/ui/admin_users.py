@@ -147,5 +147,4 @@ def _attempt(change: Callable[[], None], success: str) -> None:
         st.error(web.tr("app.retry_locked"))
         return
     st.session_state[FLASH_KEY] = success
-    web.after_write()
     st.rerun()

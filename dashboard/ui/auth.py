@@ -127,8 +127,8 @@ def navigation_pages(actor: Actor | None) -> list:
     """The ``st.Page`` list of this run: the role's pages, or for a visitor the sign-in
     page, the public pages and hidden sign-in stand-ins under every staff URL path."""
     if actor is not None:
-        return [page for spec in _existing(pages_for(actor.role)) for page in _staff_pages(spec)]
-    public = [_page(spec, default=False) for spec in _existing(pages_for(None))]
+        return [page for spec in pages_for(actor.role) for page in _staff_pages(spec)]
+    public = [_page(spec, default=False) for spec in pages_for(None)]
     sign_in = st.Page(
         sign_in_page,
         title=web.tr("access.sign_in.nav"),
@@ -146,11 +146,6 @@ def navigation_pages(actor: Actor | None) -> list:
         for spec in _staff_only_pages()
     ]
     return [sign_in, *public, *stand_ins]
-
-
-def _existing(specs: list[PageSpec]) -> list[PageSpec]:
-    # A page script not deployed (yet) is left out instead of breaking every page.
-    return [spec for spec in specs if Path(spec.path).is_file()]
 
 
 def _page(spec: PageSpec, default: bool | None = None, url_path: str | None = None) -> st.Page:

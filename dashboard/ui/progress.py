@@ -411,7 +411,6 @@ def _attempt(change: Callable[[], object]) -> None:
         st.info(web.tr("progress.edit.unchanged"))
         return
     st.session_state[FLASH_KEY] = web.tr("progress.edit.saved")
-    web.after_write()
     st.rerun()
 
 

@@ -342,7 +342,6 @@ def _attempt(action, success_text: str) -> bool:
     except (ReviewError, PermissionDenied, OperationalError) as error:
         st.session_state[FLASH_KEY] = ("error", _error_text(error))
         return False
-    web.after_write()
     st.session_state[FLASH_KEY] = ("success", success_text)
     # Rows may leave the view after a change: drop the selection of row positions.
     st.session_state.pop(st.session_state.get(TABLE_KEY, ""), None)

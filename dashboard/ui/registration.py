@@ -117,7 +117,6 @@ def submit(form: RegistrationForm) -> None:
         st.session_state[PENDING_KEY] = form
         st.rerun()
     else:
-        web.after_write()
         st.session_state[DONE_KEY] = (form, result)
         st.rerun()
 
