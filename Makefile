@@ -21,7 +21,7 @@ demo-db: $(STAMP) .streamlit/secrets.toml
 	$(PY) -m dashboard seed-demo --if-empty
 
 run: demo-db
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(PY) -m streamlit run dashboard/web/app.py --server.port $(PORT) --server.address 0.0.0.0
 
 test: $(STAMP) .streamlit/secrets.toml
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -121,7 +121,7 @@ def page_rows(database_url: str) -> list[Row]:
     import streamlit as st
     from streamlit import logger
 
-    from dashboard.navigation import PAGES
+    from dashboard.core.navigation import PAGES
     from tests.apptest_utils import ADMIN, page_test
 
     logger.set_log_level("error")  # clearing caches outside a server warns on every call
@@ -229,7 +229,7 @@ def write_signup_file(path: Path, rows: int) -> None:
 
 
 def import_rows(database_path: Path) -> list[Row]:
-    from dashboard.importers import import_signups
+    from dashboard.importers.core import import_signups
     from db.engine import make_engine
     from tests.apptest_utils import ADMIN
 
@@ -277,7 +277,7 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
     os.environ.setdefault("E2E_TIMEOUT_MS", "300000")
     from playwright.sync_api import sync_playwright
 
-    from dashboard.navigation import PAGES
+    from dashboard.core.navigation import PAGES
     from tests.e2e.harness import (
         PanelServer,
         browser_unavailable_reason,

@@ -7,7 +7,11 @@ adding one (label key, render) pair to ``SECTIONS``.
 import streamlit as st
 
 from dashboard import web
-from dashboard.ui import admin_audit, admin_backup, admin_congress, admin_import, admin_users
+from dashboard.ui.admin import audit as admin_audit
+from dashboard.ui.admin import backup as admin_backup
+from dashboard.ui.admin import congress as admin_congress
+from dashboard.ui.admin import imports as admin_import
+from dashboard.ui.admin import users as admin_users
 
 SECTIONS = [
     ("admin.tab.users", admin_users.render),

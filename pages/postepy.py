@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import web
 from dashboard.charts import progress as charts
-from dashboard.formatting import format_long_date
+from dashboard.core.formatting import format_long_date
 from dashboard.queries import progress as pq
 from dashboard.ui import progress as ui
 from dashboard.ui.charts import recipe, show_chart

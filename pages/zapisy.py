@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from dashboard import registration, web
+from dashboard import web
+from dashboard.services import registration
 from dashboard.ui import registration as ui
 from db.engine import now
 
-web.run_through_entry_script()  # also when a fresh server's first request is /zapisy
 st.title(web.tr("congress.signup.title"))
 
 edition = web.query(registration.open_edition, now().date())

@@ -8,7 +8,7 @@ import bcrypt
 import pytest
 from sqlalchemy import Engine, insert
 
-from dashboard import auth
+from dashboard.services import auth
 from db.engine import now, write_session
 from db.models import Subteam, ThematicTeam, User, UserSubteam
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.permissions import Actor
+from dashboard.core.permissions import Actor
 
 ROOT = Path(__file__).resolve().parent.parent
 

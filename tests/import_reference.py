@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, insert, select
 
-from db.demo_text import DISTRICTS, SUBTEAMS, WORKSHOPS
+from db.demo.text import DISTRICTS, SUBTEAMS, WORKSHOPS
 from db.engine import write_session
 from db.models import District, Event, EventSession, Subteam, ThematicTeam
 

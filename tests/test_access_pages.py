@@ -8,8 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from dashboard import users
-from dashboard.audit import recent_entries
+from dashboard.core.settings import ENTRY_SCRIPT
+from dashboard.services import users
+from dashboard.services.audit import recent_entries
 from dashboard.ui import auth as sign_in_ui
 from tests.access_data import add_account, fast_bcrypt  # noqa: F401
 from tests.apptest_utils import (
@@ -34,13 +35,8 @@ SCRIPT = "<script>alert(1)</script>"
 def app_test(
     database_url: str, *, cookie_key: str | None = "test-cookie-key-long-enough-for-hs256-0123"
 ) -> AppTest:
-    """app.py as a browser session runs it.
-
-    Run from a copy outside the project folder: next to a ``pages/`` folder AppTest
-    starts *every* run in Streamlit's old pages-directory mode (a live server does so
-    only for a process's first run), which would bypass app.py's routing.
-    """
-    at = AppTest.from_string((ROOT / "app.py").read_text(encoding="utf-8"), default_timeout=60)
+    """The entry script as a browser session runs it."""
+    at = AppTest.from_file(str(ENTRY_SCRIPT), default_timeout=60)
     at.secrets["database_url"] = database_url
     if cookie_key:
         at.secrets["cookie_key"] = cookie_key
@@ -88,7 +84,7 @@ def is_sign_in_form(at: AppTest) -> bool:
 
 
 def test_every_page_script_of_the_navigation_exists():
-    from dashboard.navigation import PAGES
+    from dashboard.core.navigation import PAGES
 
     missing = [spec.script for spec in PAGES if not (ROOT / spec.script).is_file()]
     assert not missing

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import audit
-from dashboard.privacy import (
+from dashboard.core.privacy import (
     escape_markdown,
     neutralise_cell,
     neutralise_frame,
     suppress_small_groups,
 )
+from dashboard.services import audit
 from db.engine import write_session
 
 HTML_TITLE = '<script>alert("x")</script><b>Park</b>'

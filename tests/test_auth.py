@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from dashboard import auth
-from dashboard.audit import recent_entries
+from dashboard.services import auth
+from dashboard.services.audit import recent_entries
 from db.engine import make_engine, now
 from db.models import User
 from tests.access_data import PASSWORD, add_account, add_subteams, fast_bcrypt  # noqa: F401

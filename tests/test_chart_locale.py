@@ -22,11 +22,11 @@ import vl_convert
 from PIL import Image
 
 import dashboard.charts
-from dashboard import presentation
 from dashboard.charts import base, congress, progress, team
 from dashboard.charts import presentation as presentation_charts
 from dashboard.charts.base import OKABE_ITO, finalize, to_svg
-from dashboard.presentation import PresentationFilters
+from dashboard.deck import catalogue as presentation
+from dashboard.deck.catalogue import PresentationFilters
 from dashboard.queries import congress as cq
 from dashboard.queries import progress as pq
 from dashboard.queries import team as tq

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, select, update
 
-from dashboard import congress_admin
-from dashboard.congress_admin import CongressAdminError
-from dashboard.permissions import PermissionDenied
+from dashboard.core.permissions import PermissionDenied
+from dashboard.services import congress_admin
+from dashboard.services.congress_admin import CongressAdminError
 from db.engine import write_session
 from db.models import AuditLog, Signup
 from tests.apptest_utils import ADMIN, DIRECTOR, LEAD, MEMBER

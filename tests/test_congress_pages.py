@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
-from dashboard.registration import set_registration_window
+from dashboard.services.registration import set_registration_window
 from db.engine import now
 from db.models import Signup, SignupSession
 from tests.apptest_utils import (
@@ -151,7 +151,7 @@ def test_zapisy_honeypot_and_closed_form(upcoming):
 
 
 def _admin_section() -> None:
-    from dashboard.ui.admin_congress import render
+    from dashboard.ui.admin.congress import render
     from tests.apptest_utils import ADMIN
 
     render(ADMIN)

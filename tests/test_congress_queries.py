@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import Engine, delete, insert, select
 
 from dashboard.charts import congress as charts
-from dashboard.congress_admin import anonymise_edition
 from dashboard.queries import congress as cq
+from dashboard.services.congress_admin import anonymise_edition
 from db.engine import make_engine, write_session
 from db.migrate import upgrade
 from db.models import AuditLog, District, Event, EventSession, Signup, SignupSession

@@ -13,9 +13,10 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 from sqlalchemy import insert
 
-from dashboard import deck, presentation
 from dashboard.cli import run
-from dashboard.deck import ChangeSection, ChartSlide, DeckContent, DeckError, Figure
+from dashboard.deck import build as deck
+from dashboard.deck import catalogue as presentation
+from dashboard.deck.build import ChangeSection, ChartSlide, DeckContent, DeckError, Figure
 from dashboard.queries import presentation as queries
 from dashboard.queries import progress as progress_queries
 from db.engine import make_engine

@@ -12,8 +12,8 @@ import bcrypt
 import pytest
 from sqlalchemy import Engine, func, insert, select, text
 
-from db import demo_text as vocab
-from db.demo import (
+from db.demo import text as vocab
+from db.demo.generator import (
     DEMO_PASSWORD,
     DEMO_USERS,
     SOURCE_WEIGHTS,

@@ -125,7 +125,7 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 30) ->
 def registered_in_open_edition(engine) -> int:
     from sqlalchemy import func
 
-    from dashboard.registration import open_edition
+    from dashboard.services.registration import open_edition
     from db.models import Event
 
     edition = open_edition(engine).edition
@@ -152,7 +152,7 @@ def test_two_processes_behind_nginx_serve_sign_in_and_registration(
     tmp_path: Path, playwright_browser
 ):
     require_nginx_or_skip()
-    from db.demo import seed_demo
+    from db.demo.generator import seed_demo
 
     with temporary_postgres_database() as url:
         engine = make_engine(url)

@@ -9,10 +9,10 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.audit import recent_entries
 from dashboard.cli import run
-from dashboard.exports import build_export
+from dashboard.exports.proposals import build_export
 from dashboard.queries.proposals import ProposalFilters, list_proposals
+from dashboard.services.audit import recent_entries
 from tests.apptest_utils import ADMIN, LEAD
 from tests.proposal_data import add_proposal, seed_reference
 

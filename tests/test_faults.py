@@ -25,9 +25,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, MetaData, func, insert, select, text
 
-from dashboard import proposals as review
-from dashboard import registration
-from dashboard.permissions import Actor
+from dashboard.core.permissions import Actor
+from dashboard.services import proposals as review
+from dashboard.services import registration
 from db.engine import make_engine, now, write_session
 from db.migrate import current_revision, head_revision, upgrade
 from db.models import (

@@ -7,10 +7,10 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from dashboard.congress_admin import anonymise_edition
-from dashboard.importers import age_group_of, import_signups
-from dashboard.permissions import PermissionDenied
-from dashboard.registration import RegistrationForm, register
+from dashboard.core.permissions import PermissionDenied
+from dashboard.importers.core import age_group_of, import_signups
+from dashboard.services.congress_admin import anonymise_edition
+from dashboard.services.registration import RegistrationForm, register
 from db.models import AuditLog, Event, EventSession, Signup, SignupSession
 from tests.apptest_utils import ADMIN, LEAD
 from tests.import_reference import FIXTURES, add_reference_data, count

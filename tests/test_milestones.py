@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, func, insert, select
 
-from dashboard import milestones as service
-from dashboard.permissions import Actor, PermissionDenied
+from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.services import milestones as service
 from db.engine import now, write_session
 from db.models import Milestone, MilestoneEvent, Subteam, ThematicTeam
 

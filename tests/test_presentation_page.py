@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import presentation
+from dashboard.deck import catalogue as presentation
 from dashboard.i18n import t
 from dashboard.ui import presentation as ui
 from tests.apptest_utils import DIRECTOR, MEMBER, assert_no_exception, chart_specs, page_test

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from dashboard.progress import (
+from dashboard.core.progress_rules import (
     AT_RISK,
     DONE,
     LATE,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from dashboard.permissions import Actor, PermissionDenied
-from dashboard.proposals import (
+from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.queries.proposals import proposal_detail, proposal_history
+from dashboard.services.proposals import (
     BulkChangeRefused,
     InvalidEdit,
     InvalidMergeTarget,
@@ -18,7 +19,6 @@ from dashboard.proposals import (
     change_status,
     edit_proposal,
 )
-from dashboard.queries.proposals import proposal_detail, proposal_history
 from db.models import Proposal, ProposalEvent
 from tests.apptest_utils import ADMIN, LEAD, MEMBER
 from tests.proposal_data import add_proposal, seed_reference

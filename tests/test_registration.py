@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Engine, func, select, update
 
-from dashboard.permissions import PermissionDenied
-from dashboard.registration import (
+from dashboard.core.permissions import PermissionDenied
+from dashboard.services.registration import (
     OUTSIDE_TORUN,
     Outcome,
     RegistrationForm,

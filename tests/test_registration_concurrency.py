@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from sqlalchemy import Engine, func, select
 
-from dashboard.registration import Outcome, RegistrationForm, register
+from dashboard.services.registration import Outcome, RegistrationForm, register
 from db.engine import now
 from db.models import Signup, SignupSession
 from tests.test_congress_queries import build_congress

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import delete, select, text, update
 
 from dashboard.queries.proposals import ProposalFilters, count_proposals, list_proposals
-from dashboard.search import POSTGRES_DOCUMENT, fold, search_proposal_ids, search_terms
+from dashboard.queries.search import POSTGRES_DOCUMENT, fold, search_proposal_ids, search_terms
 from db.engine import write_session
 from db.models import Proposal, ProposalEvent
 from tests.proposal_data import add_proposal, seed_reference

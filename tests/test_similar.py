@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.similar import similar_proposals, stems
+from dashboard.queries.similar import similar_proposals, stems
 from tests.proposal_data import add_proposal, seed_reference
 
 

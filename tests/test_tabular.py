@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from dashboard.importers import PROPOSAL_REQUIRED, PROPOSAL_SCHEMA, SIGNUP_SCHEMA
-from dashboard.tabular import (
+from dashboard.importers.core import PROPOSAL_REQUIRED, PROPOSAL_SCHEMA, SIGNUP_SCHEMA
+from dashboard.importers.reading import (
     ImpossibleDateError,
     TabularError,
     decode,

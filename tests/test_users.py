@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from dashboard import auth, users
-from dashboard.audit import recent_entries
 from dashboard.cli import run
-from dashboard.permissions import Actor, PermissionDenied
+from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.services import auth, users
+from dashboard.services.audit import recent_entries
 from db.engine import now
 from db.models import User, UserSubteam
 from tests.access_data import PASSWORD, add_account, add_subteams, fast_bcrypt  # noqa: F401

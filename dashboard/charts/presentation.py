@@ -11,8 +11,8 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.base import STATUS_COLOURS
+from dashboard.core.privacy import small_group_label
 from dashboard.i18n import format_int, t
-from dashboard.privacy import small_group_label
 from db.models import PROPOSAL_STATUSES
 
 SHOWN = "shown"

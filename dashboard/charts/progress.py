@@ -14,15 +14,9 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.base import DATE_FORMAT, STATUS_COLOURS, TRAFFIC_COLOURS
-from dashboard.formatting import format_date
+from dashboard.core.formatting import format_date
+from dashboard.core.progress_rules import DONE, MILESTONE_STATES, OPEN, OVERDUE, TRAFFIC_STATUSES
 from dashboard.i18n import format_percent, t
-from dashboard.progress import (
-    DONE,
-    MILESTONE_STATES,
-    OPEN,
-    OVERDUE,
-    TRAFFIC_STATUSES,
-)
 from db.models import PROPOSAL_STATUSES
 
 MILESTONE_COLOURS = {DONE: "#009E73", OPEN: "#0072B2", OVERDUE: "#D55E00"}

@@ -20,7 +20,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from dashboard.progress import (
+from dashboard.core.progress_rules import (
     DECIDED_STATUSES,
     PROPOSAL_STAGES,
     completion_share,

@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 from sqlalchemy.sql import Select
 
-from dashboard.search import search_condition, search_terms
+from dashboard.queries.search import search_condition, search_terms
 from db.models import (
     PARTICIPANT_CATEGORIES,
     PROPOSAL_SOURCES,

@@ -22,10 +22,11 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
-from dashboard import auth, web
-from dashboard.navigation import PageSpec, page_by_url_path, pages_for
-from dashboard.permissions import Actor
-from dashboard.privacy import escape_markdown
+from dashboard import web
+from dashboard.core.navigation import PageSpec, page_by_url_path, pages_for
+from dashboard.core.permissions import Actor
+from dashboard.core.privacy import escape_markdown
+from dashboard.services import auth
 
 # streamlit-authenticator's own session keys.
 STATUS_KEY = "authentication_status"

@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import web
 from dashboard.charts import congress as charts
-from dashboard.formatting import format_long_date
+from dashboard.core.formatting import format_long_date
 from dashboard.i18n import format_percent
 from dashboard.queries import congress as cq
 from dashboard.ui.charts import ChartRecipe, recipe, show_chart

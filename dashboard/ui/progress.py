@@ -12,12 +12,12 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import OperationalError
 
-from dashboard import milestones as milestone_service
 from dashboard import web
-from dashboard.formatting import format_date
-from dashboard.permissions import Actor, PermissionDenied
-from dashboard.progress import PROPOSAL_STAGES, TRAFFIC_ICONS, congress_countdown
+from dashboard.core.formatting import format_date
+from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.core.progress_rules import PROPOSAL_STAGES, TRAFFIC_ICONS, congress_countdown
 from dashboard.queries import progress as pq
+from dashboard.services import milestones as milestone_service
 from db.engine import now
 from db.models import PROPOSAL_STATUSES
 

@@ -18,11 +18,13 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from dashboard import web
-from dashboard.exports import FORMATS, build_export
-from dashboard.formatting import format_date, format_datetime
-from dashboard.permissions import Actor, PermissionDenied
-from dashboard.privacy import escape_markdown
-from dashboard.proposals import (
+from dashboard.core.formatting import format_date, format_datetime
+from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.core.privacy import escape_markdown
+from dashboard.exports.proposals import FORMATS, build_export
+from dashboard.queries import proposals as pq
+from dashboard.queries.similar import similar_proposals
+from dashboard.services.proposals import (
     BulkChangeRefused,
     ReviewError,
     allowed_targets,
@@ -31,9 +33,7 @@ from dashboard.proposals import (
     edit_proposal,
     note_required,
 )
-from dashboard.queries import proposals as pq
-from dashboard.similar import similar_proposals
-from dashboard.ui import admin_import
+from dashboard.ui.admin import imports as admin_import
 from db.models import PARTICIPANT_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES
 
 WIDGET_KEYS = {

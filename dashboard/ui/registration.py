@@ -11,10 +11,16 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import OperationalError
 
-from dashboard import registration, web
-from dashboard.formatting import format_date, format_long_date
+from dashboard import web
+from dashboard.core.formatting import format_date, format_long_date
 from dashboard.queries import congress as cq
-from dashboard.registration import OpenEdition, Outcome, RegistrationForm, RegistrationResult
+from dashboard.services import registration
+from dashboard.services.registration import (
+    OpenEdition,
+    Outcome,
+    RegistrationForm,
+    RegistrationResult,
+)
 from db.models import AGE_GROUPS, PARTICIPANT_CATEGORIES
 
 PENDING_KEY = "zapisy_pending"  # a form waiting for the person to accept the waitlist

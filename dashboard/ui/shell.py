@@ -6,7 +6,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from dashboard import web
-from dashboard.formatting import format_datetime
+from dashboard.core.formatting import format_datetime
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from db.migrate import is_at_head
 

@@ -1,6 +1,6 @@
 """Running the real panel for browser tests, the deployment test and the benchmark.
 
-- ``PanelServer``: ``streamlit run app.py`` as a child process in its own process
+- ``PanelServer``: ``streamlit run dashboard/web/app.py`` as a child process in its own process
   group (so stopping it leaves nothing behind), ready when ``/_stcore/health``
   answers ``ok``.
 - ``launch_chromium``: Debian's Chromium driven by Playwright.
@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+
+from dashboard.core.settings import ENTRY_SCRIPT
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -65,7 +67,7 @@ def require_browser_or_skip() -> None:
 
 
 class PanelServer:
-    """One ``streamlit run app.py`` process serving the panel on 127.0.0.1."""
+    """One ``streamlit run dashboard/web/app.py`` process serving the panel on 127.0.0.1."""
 
     def __init__(
         self,
@@ -98,7 +100,7 @@ class PanelServer:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            str(ENTRY_SCRIPT),
             "--server.port",
             str(self.port),
             "--server.address",
@@ -261,7 +263,7 @@ def sign_in(page, username: str, password: str = DEMO_PASSWORD, attempts: int = 
 def wait_for_sign_in_cookie(page, timeout_s: float = 20) -> None:
     """The remember-me cookie is written by a component a moment after signing in;
     a new tab opened before that would find the visitor signed out."""
-    from dashboard.config import Settings
+    from dashboard.core.settings import Settings
 
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -316,7 +318,7 @@ def ensure_open_congress(engine) -> int:
 
     from sqlalchemy import func, insert, select
 
-    from dashboard.registration import open_edition
+    from dashboard.services.registration import open_edition
     from db.engine import now, write_session
     from db.models import Event, EventSession
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.navigation import PAGES, pages_for
+from dashboard.core.navigation import PAGES, pages_for
 from tests.e2e.harness import ROOT, exception_texts, settle, shows_sign_in_form
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"

@@ -1,0 +1,95 @@
+"""``python -m dashboard deck --out FILE.pptx|FILE.pdf [--since DATE] [--subteam SLUG ...]``.
+
+Meant to be scheduled before each meeting; without options it builds the default
+deck (every chart, the whole team, changes of the last 14 days).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+from dashboard.cli import CliError, open_engine
+from dashboard.core.settings import load_settings
+from dashboard.deck import build as deck
+from dashboard.deck import catalogue as presentation
+from db.migrate import is_at_head
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "deck",
+        help="zbuduj materiały na spotkanie zespołu (PPTX albo PDF)",
+        description=(
+            "Slajd tytułowy, najważniejsze liczby, wykresy i lista zmian od wybranego dnia. "
+            "Format wynika z rozszerzenia pliku: .pptx albo .pdf."
+        ),
+    )
+    parser.add_argument("--out", required=True, type=Path, help="plik wynikowy .pptx albo .pdf")
+    parser.add_argument(
+        "--since",
+        type=_date,
+        help="początek listy zmian, DD.MM.RRRR albo RRRR-MM-DD (domyślnie 14 dni temu)",
+    )
+    parser.add_argument(
+        "--subteam",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help="podzespół (można podać kilka razy; domyślnie cały zespół)",
+    )
+    parser.add_argument(
+        "--chart",
+        action="append",
+        default=None,
+        metavar="ID",
+        choices=presentation.CHART_IDS,
+        help=f"wykres (można podać kilka razy; domyślnie wszystkie: {', '.join(presentation.CHART_IDS)})",
+    )
+    parser.add_argument(
+        "--edition", type=int, help="edycja Kongresu — rok, np. 2025 (domyślnie najnowsza)"
+    )
+    parser.add_argument("--lang", choices=("pl", "en"), default="pl", help="język (domyślnie pl)")
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        help="dzień stanu danych (domyślnie dziś; np. dla danych demonstracyjnych)",
+    )
+    parser.set_defaults(handler=cmd_deck)
+
+
+def _date(text: str) -> date:
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"nieprawidłowa data „{text}” — użyj DD.MM.RRRR")
+
+
+def cmd_deck(args: argparse.Namespace) -> None:
+    engine = open_engine(args)
+    if not is_at_head(engine):
+        raise CliError("Schemat bazy nie jest aktualny — najpierw: python -m dashboard init-db")
+    moment = None
+    if args.as_of is not None:
+        moment = datetime.combine(args.as_of, datetime.now().time().replace(microsecond=0))
+    started = time.perf_counter()
+    try:
+        path = deck.build_deck(
+            engine,
+            args.out,
+            since=args.since,
+            subteam_slugs=tuple(args.subteam),
+            chart_ids=args.chart,
+            lang=args.lang,
+            edition=args.edition,
+            threshold=load_settings().small_group_threshold,
+            now=moment,
+        )
+    except deck.DeckError as error:
+        raise CliError(str(error)) from error
+    elapsed = time.perf_counter() - started
+    print(f"Zapisano {path} ({path.stat().st_size // 1024} KB) w {elapsed:.1f} s.")

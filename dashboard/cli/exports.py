@@ -1,0 +1,88 @@
+"""``python -m dashboard export proposals --out FILE [filters]`` — for scheduled exports."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from dashboard.cli import CliError, open_engine
+from dashboard.core.permissions import Actor
+from dashboard.exports.proposals import FORMATS, build_export
+from dashboard.queries.proposals import ProposalFilters
+from db.models import PROPOSAL_SOURCES, PROPOSAL_STATUSES
+
+# Scheduled exports are for the team's meetings: no personal data of authors.
+CLI_ACTOR = Actor("cli", "director", frozenset(), "Wiersz poleceń")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser("export", help="eksport danych do pliku CSV lub XLSX")
+    kinds = export.add_subparsers(dest="export_kind", required=True, metavar="RODZAJ")
+    proposals = kinds.add_parser(
+        "proposals",
+        help="propozycje (dokładnie ten widok, który opisują filtry)",
+        description="Format pliku wynika z rozszerzenia: .csv (UTF-8 z BOM, ';') albo .xlsx.",
+    )
+    proposals.add_argument("--out", type=Path, required=True, help="plik wynikowy .csv lub .xlsx")
+    proposals.add_argument("--q", default="", help="szukany tekst (tytuł i opis)")
+    proposals.add_argument(
+        "--status", nargs="+", default=[], choices=PROPOSAL_STATUSES, metavar="STATUS"
+    )
+    proposals.add_argument("--subteam", nargs="+", default=[], metavar="SLUG")
+    proposals.add_argument(
+        "--source", nargs="+", default=[], choices=PROPOSAL_SOURCES, metavar="ŹRÓDŁO"
+    )
+    proposals.add_argument("--district", nargs="+", default=[], type=int, metavar="NR")
+    proposals.add_argument("--area", nargs="+", default=[], metavar="OBSZAR")
+    proposals.add_argument("--team", default="", metavar="SLUG", help="zespół tematyczny")
+    proposals.add_argument("--from", dest="date_from", type=_date, metavar="DATA")
+    proposals.add_argument("--to", dest="date_to", type=_date, metavar="DATA")
+    proposals.set_defaults(handler=cmd_export_proposals)
+
+
+def _date(text: str) -> date:
+    for parse in (date.fromisoformat, _polish_date):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        f"nieprawidłowa data „{text}” (np. 2025-09-30 albo 30.09.2025)"
+    )
+
+
+def _polish_date(text: str) -> date:
+    day, month, year = text.split(".")
+    return date(int(year), int(month), int(day))
+
+
+def filters_from_args(args: argparse.Namespace) -> ProposalFilters:
+    return ProposalFilters(
+        q=args.q.strip(),
+        statuses=tuple(dict.fromkeys(args.status)),
+        subteam_slugs=tuple(dict.fromkeys(args.subteam)),
+        sources=tuple(dict.fromkeys(args.source)),
+        district_numbers=tuple(dict.fromkeys(args.district)),
+        areas=tuple(dict.fromkeys(args.area)),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        team_slug=args.team.strip(),
+    )
+
+
+def cmd_export_proposals(args: argparse.Namespace) -> None:
+    out: Path = args.out
+    file_format = out.suffix.lower().lstrip(".")
+    if file_format not in FORMATS:
+        raise CliError(f"Nieznany format pliku „{out.name}” — użyj rozszerzenia .csv albo .xlsx.")
+    if not out.parent.resolve().is_dir():
+        raise CliError(f"Katalog nie istnieje: {out.parent}")
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CliError("Data --from jest późniejsza niż --to.")
+    engine = open_engine(args)
+    exported = build_export(engine, CLI_ACTOR, filters_from_args(args), file_format)
+    partial = out.with_name(out.name + ".part")
+    partial.write_bytes(exported.content)
+    partial.replace(out)  # a scheduled reader never sees a half-written file
+    print(f"Zapisano {exported.row_count} propozycji do {out}.")

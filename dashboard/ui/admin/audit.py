@@ -1,0 +1,41 @@
+"""The audit-log reader of /admin: who did what with personal data and accounts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import web
+from dashboard.core.permissions import Actor
+from dashboard.services.audit import recent_entries
+
+LIMIT = 500
+COLUMNS = ("at", "actor", "action", "detail", "row_count")
+
+
+def render(actor: Actor) -> None:
+    st.caption(web.tr("admin.audit.intro", limit=LIMIT))
+    entries = web.query(recent_entries, limit=LIMIT)
+    if entries.empty:
+        st.info(web.tr("admin.audit.empty"))
+        return
+    who = st.selectbox(
+        web.tr("admin.audit.filter_actor"),
+        [""] + sorted(entries["actor"].unique().tolist()),
+        format_func=lambda name: name or web.tr("common.all"),
+        key="admin.audit.actor",
+    )
+    if who:
+        entries = entries.loc[entries["actor"] == who]
+    shown = entries.loc[:, list(COLUMNS)].rename(
+        columns={name: web.tr(f"admin.audit.col.{name}") for name in COLUMNS}
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            web.tr("admin.audit.col.at"): st.column_config.DatetimeColumn(
+                format="DD.MM.YYYY HH:mm:ss"
+            ),
+        },
+    )

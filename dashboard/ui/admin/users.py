@@ -1,0 +1,151 @@
+"""The users section of /admin: the account list and the forms that change accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import OperationalError
+
+from dashboard import web
+from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.queries.access import subteam_options
+from dashboard.services import users
+from db.models import USER_ROLES
+
+FLASH_KEY = "admin.users.flash"
+COLUMNS = (
+    "username",
+    "display_name",
+    "email",
+    "role",
+    "subteams",
+    "disabled",
+    "failed_logins",
+    "locked_until",
+    "is_demo",
+    "created_at",
+)
+
+
+def render(actor: Actor) -> None:
+    flash = st.session_state.pop(FLASH_KEY, None)
+    if flash:
+        st.success(flash)
+    # Not cached: lockout counters change without a data-version bump.
+    frame = users.list_users(web.engine())
+    _user_table(frame)
+    left, right = st.columns(2)
+    with left:
+        _add_user_form(actor)
+    with right:
+        _manage_user_form(actor, list(frame["username"]))
+
+
+def _user_table(frame: pd.DataFrame) -> None:
+    st.subheader(web.tr("admin.users.table"))
+    if frame.empty:
+        st.info(web.tr("admin.users.no_users"))
+        return
+    shown = frame.loc[:, list(COLUMNS)].copy()
+    shown["role"] = shown["role"].map(lambda role: web.tr(f"access.role.{role}"))
+    shown = shown.rename(columns={name: web.tr(f"admin.users.col.{name}") for name in COLUMNS})
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            web.tr("admin.users.col.locked_until"): st.column_config.DatetimeColumn(
+                format="DD.MM.YYYY HH:mm"
+            ),
+            web.tr("admin.users.col.created_at"): st.column_config.DatetimeColumn(
+                format="DD.MM.YYYY HH:mm"
+            ),
+        },
+    )
+
+
+def _add_user_form(actor: Actor) -> None:
+    options = web.query(subteam_options)
+    subteams = dict(zip(options["id"].tolist(), options["name"].tolist(), strict=True))
+    with st.form("admin.users.add_form"):
+        st.subheader(web.tr("admin.users.add"))
+        username = st.text_input(web.tr("admin.users.username"), max_chars=50)
+        display_name = st.text_input(web.tr("admin.users.display_name"), max_chars=200)
+        email = st.text_input(web.tr("admin.users.email"), max_chars=254)
+        role = st.selectbox(
+            web.tr("admin.users.role"),
+            USER_ROLES,
+            index=USER_ROLES.index("member"),
+            format_func=lambda code: web.tr(f"access.role.{code}"),
+        )
+        subteam_ids = st.multiselect(
+            web.tr("admin.users.subteams"),
+            list(subteams),
+            format_func=lambda subteam_id: subteams[subteam_id],
+        )
+        password = st.text_input(web.tr("admin.users.password"), type="password")
+        repeat = st.text_input(web.tr("admin.users.password_repeat"), type="password")
+        submitted = st.form_submit_button(web.tr("admin.users.add_submit"), type="primary")
+    if not submitted:
+        return
+    if password != repeat:
+        st.error(web.tr("access.error.password_mismatch"))
+        return
+    new = users.NewUser(username, display_name, password, role, tuple(subteam_ids), email)
+    _attempt(
+        lambda: users.add_user(web.engine(), actor, new),
+        web.tr("admin.users.added", username=users.normalise_username(username)),
+    )
+
+
+def _manage_user_form(actor: Actor, usernames: list[str]) -> None:
+    if not usernames:
+        return
+    with st.form("admin.users.manage_form"):
+        st.subheader(web.tr("admin.users.manage"))
+        username = st.selectbox(web.tr("admin.users.pick"), usernames)
+        password = st.text_input(web.tr("admin.users.new_password"), type="password")
+        set_clicked = st.form_submit_button(web.tr("admin.users.set_password"))
+        unlock_clicked = st.form_submit_button(web.tr("admin.users.unlock"))
+        disable_clicked = st.form_submit_button(web.tr("admin.users.disable"))
+        enable_clicked = st.form_submit_button(web.tr("admin.users.enable"))
+    engine = web.engine()
+    if set_clicked:
+        _attempt(
+            lambda: users.set_password(engine, actor, username, password),
+            web.tr("admin.users.password_set", username=username),
+        )
+    elif unlock_clicked:
+        _attempt(
+            lambda: users.unlock(engine, actor, username),
+            web.tr("admin.users.unlocked", username=username),
+        )
+    elif disable_clicked:
+        _attempt(
+            lambda: users.set_disabled(engine, actor, username, True),
+            web.tr("admin.users.disabled", username=username),
+        )
+    elif enable_clicked:
+        _attempt(
+            lambda: users.set_disabled(engine, actor, username, False),
+            web.tr("admin.users.enabled", username=username),
+        )
+
+
+def _attempt(change: Callable[[], None], success: str) -> None:
+    """Run one service call; on success show ``success`` after the rerun, else say why."""
+    try:
+        change()
+    except users.UserError as error:
+        st.error(error.text(web.lang()))
+        return
+    except PermissionDenied:
+        st.error(web.tr("access.no_permission"))
+        return
+    except OperationalError:
+        st.error(web.tr("app.retry_locked"))
+        return
+    st.session_state[FLASH_KEY] = success
+    st.rerun()
