@@ -1,35 +1,28 @@
 """One label catalogue, Polish first, English second.
 
-Each area keeps its labels in its own module (``common``, ``progress``, ...) as
-``LABELS = {key: (polish, english)}``; they are merged here and a key may be
-defined only once.
+Each area keeps its labels in its own file ``labels/<area>.toml`` as
+``["key"]`` tables with ``pl`` and ``en`` strings; they are merged here and a key
+may be defined only once.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
+import tomllib
+from pathlib import Path
 
 LANGUAGES = ("pl", "en")
 DEFAULT_LANGUAGE = "pl"
-_AREA_MODULES = (
-    "common",
-    "access",
-    "progress",
-    "proposals",
-    "congress",
-    "presentation",
-    "admin",
-    "imports",
-)
+LABELS_DIR = Path(__file__).resolve().parent / "labels"
 
 
 def _merge_catalogue() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for name in _AREA_MODULES:
-        labels = import_module(f"{__name__}.{name}").LABELS
+    for path in sorted(LABELS_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            labels = {key: (entry["pl"], entry["en"]) for key, entry in tomllib.load(handle).items()}
         clashes = merged.keys() & labels.keys()
         if clashes:
-            raise ValueError(f"Label keys defined twice ({name}): {sorted(clashes)}")
+            raise ValueError(f"Label keys defined twice ({path.name}): {sorted(clashes)}")
         merged.update(labels)
     return merged
 
