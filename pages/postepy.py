@@ -18,11 +18,11 @@ as_of, since = ui.date_filters()
 scope = ui.scope_filters(subteams)
 st.caption(web.tr("progress.intro", date=format_long_date(as_of, lang)))
 
-progress = web.query(pq.subteam_progress, as_of, scope.team_id, scope.subteam_id)
+progress = web.query(pq.subteam_progress, as_of, scope)
 if progress.empty:
     st.info(web.tr("progress.no_subteams"))
     st.stop()
-pipeline = web.query(pq.pipeline_as_of, as_of, scope.team_id, scope.subteam_id)
+pipeline = web.query(pq.pipeline_as_of, as_of, scope)
 congresses = web.query(pq.congress_editions)
 
 ui.headline(pq.summarise_headline(progress, pipeline), congresses, as_of)
@@ -31,7 +31,7 @@ st.subheader(web.tr("progress.section.subteams"))
 ui.subteam_table(progress)
 
 st.subheader(web.tr("progress.section.timeline"))
-milestones = web.query(pq.milestones_as_of, as_of, scope.team_id, scope.subteam_id)
+milestones = web.query(pq.milestones_as_of, as_of, scope)
 if milestones.empty:
     st.caption(web.tr("progress.edit.none"))
 else:

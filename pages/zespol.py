@@ -16,8 +16,7 @@ st.title(web.tr("progress.team.title"))
 st.caption(web.tr("progress.team.intro"))
 
 scope = ui.scope_filters(web.query(pq.subteam_options))
-args = (scope.team_id, scope.subteam_id)
-totals = web.query(tq.team_totals, *args).iloc[0]
+totals = web.query(tq.team_totals, scope).iloc[0]
 if not totals["members"]:
     st.info(web.tr("progress.team.no_members"))
     st.stop()
@@ -35,23 +34,25 @@ voice_column.metric(
 )
 
 st.subheader(web.tr("progress.team.section.categories"))
-by_category = web.query(tq.members_by_category, *args)
+by_category = web.query(tq.members_by_category, scope)
 show_chart(recipe(charts.members_by_category_chart, by_category, lang), "czlonkowie-kategorie")
 team_ui.breakdown_table(by_category, "category", "category")
 
 st.subheader(web.tr("progress.team.section.voices"))
-voices = web.query(tq.direct_voice_share, *args)
+voices = web.query(tq.direct_voice_share, scope)
 show_chart(recipe(charts.direct_voice_chart, voices, lang), "glos-mieszkancow")
 team_ui.voices_table(voices)
 
 st.subheader(web.tr("progress.team.section.roles"))
-by_role = web.query(tq.members_by_role, *args)
+by_role = web.query(tq.members_by_role, scope)
 show_chart(recipe(charts.members_by_role_chart, by_role, lang), "role")
 team_ui.breakdown_table(by_role, "role", "member_role")
 
 st.subheader(web.tr("progress.team.section.organisations"))
-team_ui.organisations_table(web.query(tq.organisations, *args))
+team_ui.organisations_table(web.query(tq.organisations, scope))
 
 st.subheader(web.tr("progress.team.section.members"))
 with_emails = actor.sees_personal_data()
-team_ui.member_table(web.query(tq.member_list, *args, include_emails=with_emails), with_emails)
+team_ui.member_table(
+    web.query(tq.member_list, scope, emails_for=actor if with_emails else None), with_emails
+)

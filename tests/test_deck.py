@@ -17,8 +17,9 @@ from dashboard.cli import run
 from dashboard.deck import build as deck
 from dashboard.deck import catalogue as presentation
 from dashboard.deck.build import ChangeSection, ChartSlide, DeckContent, DeckError, Figure
+from dashboard.queries import changes as change_queries
 from dashboard.queries import presentation as queries
-from dashboard.queries import progress as progress_queries
+from dashboard.queries.scope import Scope
 from db.engine import make_engine
 from db.models import (
     Event,
@@ -318,28 +319,30 @@ def test_deck_queries_count_the_window_and_the_chosen_subteams(engine):
     assert (figures.edition, figures.signups) == (2026, 3)
     assert figures.next_congress == date(2026, 9, 28)
 
-    only_first = queries.headline_figures(engine, as_of, since, ("pierwszy",))
+    only_first = queries.headline_figures(engine, as_of, since, Scope(subteam_slugs=("pierwszy",)))
     assert (only_first.proposals, only_first.milestones_overdue) == (1, 0)
 
-    new = progress_queries.new_proposals(engine, since, as_of)
+    new = change_queries.new_proposals(engine, since, as_of)
     assert list(new["title"]) == ["Nowa ławka"]
-    changes = progress_queries.status_changes(engine, since, as_of)
+    changes = change_queries.status_changes(engine, since, as_of)
     assert list(changes["to_status"]) == ["accepted", "in_review"]
-    only_drugi = progress_queries.since_counts(engine, since, as_of, subteam_slugs=("drugi",))
+    only_drugi = change_queries.since_counts(engine, since, as_of, Scope(subteam_slugs=("drugi",)))
     assert only_drugi.status_changes == 1
     by_target = queries.status_changes_by_target(engine, since, as_of)
     assert dict(zip(by_target["to_status"], by_target["count"], strict=True)) == {
         "accepted": 1,
         "in_review": 1,
     }
-    only_second = queries.status_changes_by_target(engine, since, as_of, ("drugi",))
+    only_second = queries.status_changes_by_target(
+        engine, since, as_of, Scope(subteam_slugs=("drugi",))
+    )
     assert list(only_second["to_status"]) == ["accepted"]
-    done = progress_queries.milestones_completed(engine, since, as_of)
+    done = change_queries.milestones_completed(engine, since, as_of)
     assert list(done["title"]) == ["Raport"]
 
-    mix = queries.members_by_category(engine, ("pierwszy", "drugi"))
+    mix = queries.members_by_category(engine, Scope(subteam_slugs=("pierwszy", "drugi")))
     assert dict(zip(mix["category"], mix["count"], strict=True)) == {"academia": 1, "ngo": 5}
-    assert queries.team_names(engine, ("drugi",)) == ["Zespół A"]
+    assert queries.team_names(engine, Scope(subteam_slugs=("drugi",))) == ["Zespół A"]
 
 
 def test_people_counts_below_the_threshold_are_shown_as_less_than_five(engine):

@@ -12,7 +12,9 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Engine, insert
 
+from dashboard.queries import changes as change_queries
 from dashboard.queries import progress as pq
+from dashboard.queries.scope import Scope
 from db.engine import write_session
 from db.models import Event, Milestone, Proposal, ProposalEvent, Subteam, ThematicTeam
 
@@ -191,32 +193,38 @@ def test_milestones_as_of_hide_a_later_completion(history: Engine) -> None:
 
 
 def test_filters_by_thematic_team_and_subteam(history: Engine) -> None:
-    assert list(pq.subteam_progress(history, D, team_id=TEAM)["subteam_id"]) == [A, B]
-    assert list(pq.subteam_progress(history, D, subteam_id=C)["subteam_id"]) == [C]
-    assert set(pq.pipeline_as_of(history, D, subteam_id=A)["subteam_id"]) == {A}
-    assert list(pq.milestones_as_of(history, D, team_id=OTHER_TEAM)["id"]) == [4]
+    assert list(pq.subteam_progress(history, D, Scope.of(team_id=TEAM))["subteam_id"]) == [A, B]
+    assert list(pq.subteam_progress(history, D, Scope.of(subteam_id=C))["subteam_id"]) == [C]
+    assert set(pq.pipeline_as_of(history, D, Scope.of(subteam_id=A))["subteam_id"]) == {A}
+    assert list(pq.milestones_as_of(history, D, Scope.of(team_id=OTHER_TEAM))["id"]) == [4]
 
 
 def test_since_view_lists_changes_in_the_window(history: Engine) -> None:
     since = date(2026, 3, 2)
-    new = pq.new_proposals(history, since, D)
+    new = change_queries.new_proposals(history, since, D)
     assert list(new["id"]) == [P4]
     assert list(new["status"]) == ["consulted"]  # its status on D, not today's
-    changes = pq.status_changes(history, since, D)
+    changes = change_queries.status_changes(history, since, D)
     # Newest first; creation events (no previous status) are not status changes.
     assert list(zip(changes["proposal_id"], changes["to_status"], strict=True)) == [
         (P4, "consulted"),
         (P1, "in_review"),
     ]
-    assert pq.milestones_completed(history, since, D).empty
-    completed = pq.milestones_completed(history, date(2026, 3, 17), date(2026, 3, 21))
+    assert change_queries.milestones_completed(history, since, D).empty
+    completed = change_queries.milestones_completed(history, date(2026, 3, 17), date(2026, 3, 21))
     assert list(completed["id"]) == [3]
 
-    counts = pq.since_counts(history, since, D)
-    assert counts == pq.SinceCounts(new_proposals=1, status_changes=2, milestones_completed=0)
-    assert pq.since_counts(history, since, D, subteam_id=A) == pq.SinceCounts(0, 1, 0)
-    wide = pq.since_counts(history, date(2026, 3, 1), date(2026, 3, 21))
-    assert wide == pq.SinceCounts(new_proposals=3, status_changes=4, milestones_completed=1)
+    counts = change_queries.since_counts(history, since, D)
+    assert counts == change_queries.SinceCounts(
+        new_proposals=1, status_changes=2, milestones_completed=0
+    )
+    assert change_queries.since_counts(
+        history, since, D, Scope.of(subteam_id=A)
+    ) == change_queries.SinceCounts(0, 1, 0)
+    wide = change_queries.since_counts(history, date(2026, 3, 1), date(2026, 3, 21))
+    assert wide == change_queries.SinceCounts(
+        new_proposals=3, status_changes=4, milestones_completed=1
+    )
 
 
 def test_headline_figures_sum_the_subteams(history: Engine) -> None:

@@ -6,8 +6,10 @@ import pytest
 from sqlalchemy import Engine, insert
 
 from dashboard.queries import team as tq
+from dashboard.queries.scope import Scope
 from db.engine import write_session
 from db.models import Participant, Subteam, SubteamMember, ThematicTeam
+from tests.apptest_utils import ADMIN
 
 # (id, name, category, organisation); person 1 sits in both subteams.
 PEOPLE = [
@@ -72,7 +74,7 @@ def team(engine: Engine) -> Engine:
 
 
 def test_members_by_category_and_role(team: Engine) -> None:
-    categories = tq.members_by_category(team, team_id=1)
+    categories = tq.members_by_category(team, Scope.of(team_id=1))
     rows = zip(categories["subteam_id"], categories["category"], categories["count"], strict=True)
     assert set(rows) == {
         (1, "city_office", 1),
@@ -82,7 +84,7 @@ def test_members_by_category_and_role(team: Engine) -> None:
         (2, "ngo", 1),
         (2, "seniors_council", 1),
     }
-    roles = tq.members_by_role(team, subteam_id=2)
+    roles = tq.members_by_role(team, Scope.of(subteam_id=2))
     assert dict(zip(roles["role"], roles["count"], strict=True)) == {
         "deputy": 1,
         "lead": 1,
@@ -99,7 +101,7 @@ def test_direct_voice_share_per_subteam_and_distinct_totals(team: Engine) -> Non
     assert by_subteam[1] == (3, 2, pytest.approx(2 / 3))
     assert by_subteam[2] == (3, 2, pytest.approx(2 / 3))
     assert by_subteam[3] == (1, 1, pytest.approx(1.0))
-    totals = tq.team_totals(team, team_id=1).iloc[0]
+    totals = tq.team_totals(team, Scope.of(team_id=1)).iloc[0]
     # Anna sits in both subteams of team 1 but is one person; Maria has no organisation.
     assert (totals["members"], totals["organisations"], totals["direct_voice"]) == (5, 4, 3)
 
@@ -114,12 +116,12 @@ def test_organisations_count_people_and_subteams(team: Engine) -> None:
 
 
 def test_emails_leave_the_database_only_when_asked_for(team: Engine) -> None:
-    without = tq.member_list(team, subteam_id=1)
+    without = tq.member_list(team, Scope.of(subteam_id=1))
     assert "email" not in without.columns
     assert not without.astype(str).apply(lambda c: c.str.contains("@")).any().any()
     # Lead first, then expert, then member.
     assert list(without["role"]) == ["lead", "expert", "member"]
-    with_emails = tq.member_list(team, subteam_id=1, include_emails=True)
+    with_emails = tq.member_list(team, Scope.of(subteam_id=1), emails_for=ADMIN)
     assert list(with_emails["email"]) == [
         "osoba1@example.org",
         "osoba3@example.org",

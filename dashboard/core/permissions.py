@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dashboard.core.errors import PermissionDenied
 
-class PermissionDenied(Exception):
-    """Raised by a service when the actor may not perform the change."""
+__all__ = ["Actor", "PermissionDenied", "require_admin", "require_subteam_editor"]
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,10 @@ class Actor:
 def require_subteam_editor(actor: Actor, subteam_id: int) -> None:
     if not actor.can_edit_subteam(subteam_id):
         raise PermissionDenied(
-            f"Użytkownik {actor.username} nie może zmieniać danych podzespołu {subteam_id}."
+            "error.not_subteam_editor", username=actor.username, subteam_id=subteam_id
         )
 
 
 def require_admin(actor: Actor) -> None:
     if not actor.is_admin:
-        raise PermissionDenied(f"Tylko administrator może to zrobić (użytkownik {actor.username}).")
+        raise PermissionDenied("error.admin_only", username=actor.username)

@@ -27,8 +27,8 @@ from dashboard.core.privacy import small_group_label
 from dashboard.deck import catalogue as presentation
 from dashboard.deck.catalogue import PresentationFilters
 from dashboard.i18n import format_int, format_percent, t
+from dashboard.queries import changes as changes_queries
 from dashboard.queries import presentation as queries
-from dashboard.queries import progress as progress_queries
 from db.engine import now as wall_clock_now
 
 FORMATS = ("pptx", "pdf")
@@ -137,7 +137,7 @@ def collect_deck(
             f"Data początkowa zmian ({format_date(filters.since)}) jest późniejsza "
             f"niż dzień stanu danych ({format_date(filters.as_of)})."
         )
-    teams = queries.team_names(engine, filters.subteam_slugs)
+    teams = queries.team_names(engine, filters.scope)
     return DeckContent(
         lang=lang,
         title=t("presentation.deck.title", lang),
@@ -189,7 +189,7 @@ def _figures(
     engine: Engine, filters: PresentationFilters, lang: str, threshold: int
 ) -> Iterable[Figure]:
     figures = queries.headline_figures(
-        engine, filters.as_of, filters.since, filters.subteam_slugs, filters.edition
+        engine, filters.as_of, filters.since, filters.scope, filters.edition
     )
     yield Figure(_number(figures.proposals, lang), t("presentation.figure.proposals", lang))
     yield Figure(
@@ -263,16 +263,16 @@ def _chart_slide(
 
 def _changes(engine: Engine, filters: PresentationFilters, lang: str) -> Iterable[ChangeSection]:
     window = (filters.since, filters.as_of)
-    scope = {"subteam_slugs": filters.subteam_slugs}
+    scope = filters.scope
     limit = CHANGES_PER_SECTION
-    counts = progress_queries.since_counts(engine, *window, **scope)
-    new = progress_queries.new_proposals(engine, *window, **scope, limit=limit)
+    counts = changes_queries.since_counts(engine, *window, scope)
+    new = changes_queries.new_proposals(engine, *window, scope, limit=limit)
     yield ChangeSection(
         t("presentation.deck.new_proposals", lang),
         counts.new_proposals,
         tuple(f"{_short(row.title)} ({row.subteam})" for row in new.itertuples()),
     )
-    changes = progress_queries.status_changes(engine, *window, **scope, limit=limit)
+    changes = changes_queries.status_changes(engine, *window, scope, limit=limit)
     yield ChangeSection(
         t("presentation.deck.status_changes", lang),
         counts.status_changes,
@@ -287,7 +287,7 @@ def _changes(engine: Engine, filters: PresentationFilters, lang: str) -> Iterabl
             for row in changes.itertuples()
         ),
     )
-    done = progress_queries.milestones_completed(engine, *window, **scope)
+    done = changes_queries.milestones_completed(engine, *window, scope)
     yield ChangeSection(
         t("presentation.deck.milestones_done", lang),
         counts.milestones_completed,

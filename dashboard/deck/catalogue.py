@@ -38,6 +38,7 @@ from dashboard.i18n import t
 from dashboard.queries import congress as congress_queries
 from dashboard.queries import presentation as queries
 from dashboard.queries import progress as progress_queries
+from dashboard.queries.scope import Scope
 
 SUBTEAMS = "subteams"
 EDITION = "edition"
@@ -59,6 +60,10 @@ class PresentationFilters:
     edition: int | None = None
     since: date | None = None
     as_of: date | None = None
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(subteam_slugs=self.subteam_slugs)
 
 
 @dataclass(frozen=True)
@@ -89,27 +94,13 @@ def resolve_filters(
 # --- progress (dashboard.queries.progress, dashboard.charts.progress) -----------
 
 
-def _subteam_ids(engine: Engine, filters: PresentationFilters) -> set[int] | None:
-    if not filters.subteam_slugs:
-        return None
-    options = queries.subteam_options(engine)
-    return set(options.loc[options["slug"].isin(filters.subteam_slugs), "id"].astype(int))
-
-
-def _only_subteams(frame: pd.DataFrame, ids: set[int] | None) -> pd.DataFrame:
-    """Rows of the chosen subteams (the frames are already aggregated per subteam)."""
-    if ids is None:
-        return frame
-    return frame.loc[frame["subteam_id"].isin(ids)].reset_index(drop=True)
-
-
 def _subteam_rows_of(
-    query: Callable[[Engine, date], pd.DataFrame],
+    query: Callable[[Engine, date, Scope], pd.DataFrame],
 ) -> Callable[[Engine, PresentationFilters], pd.DataFrame]:
-    """A loader: ``query(engine, as_of)``'s rows of the chosen subteams."""
+    """A loader: ``query(engine, as_of, scope)`` for the chosen subteams."""
 
     def load(engine: Engine, filters: PresentationFilters) -> pd.DataFrame:
-        return _only_subteams(query(engine, filters.as_of), _subteam_ids(engine, filters))
+        return query(engine, filters.as_of, filters.scope)
 
     return load
 
@@ -136,9 +127,8 @@ _draw_pipeline = _unless_empty(progress_charts.pipeline_chart)
 
 
 def _load_milestones(engine: Engine, filters: PresentationFilters) -> dict[str, Any]:
-    milestones = progress_queries.milestones_as_of(engine, filters.as_of)
     return {
-        "milestones": _only_subteams(milestones, _subteam_ids(engine, filters)),
+        "milestones": progress_queries.milestones_as_of(engine, filters.as_of, filters.scope),
         "congresses": progress_queries.congress_editions(engine),
     }
 
@@ -154,9 +144,7 @@ def _draw_milestones(
 
 
 def _load_status_changes(engine: Engine, filters: PresentationFilters) -> pd.DataFrame:
-    return queries.status_changes_by_target(
-        engine, filters.since, filters.as_of, filters.subteam_slugs
-    )
+    return queries.status_changes_by_target(engine, filters.since, filters.as_of, filters.scope)
 
 
 _draw_status_changes = _unless_empty(status_changes_chart)
@@ -264,7 +252,7 @@ def _draw_signups_by_age(
 
 
 def _load_team_mix(engine: Engine, filters: PresentationFilters) -> pd.DataFrame:
-    return queries.members_by_category(engine, filters.subteam_slugs)
+    return queries.members_by_category(engine, filters.scope)
 
 
 def _draw_team_mix(

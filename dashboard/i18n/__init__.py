@@ -19,7 +19,9 @@ def _merge_catalogue() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
     for path in sorted(LABELS_DIR.glob("*.toml")):
         with path.open("rb") as handle:
-            labels = {key: (entry["pl"], entry["en"]) for key, entry in tomllib.load(handle).items()}
+            labels = {
+                key: (entry["pl"], entry["en"]) for key, entry in tomllib.load(handle).items()
+            }
         clashes = merged.keys() & labels.keys()
         if clashes:
             raise ValueError(f"Label keys defined twice ({path.name}): {sorted(clashes)}")

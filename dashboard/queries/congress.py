@@ -27,6 +27,7 @@ from sqlalchemy import (
     select,
 )
 
+from dashboard.queries.common import count_if, query_frame
 from db.models import (
     AGE_GROUPS,
     PARTICIPANT_CATEGORIES,
@@ -49,12 +50,6 @@ class CongressFilter:
     day: int | None = None
     workshop_id: int | None = None
     category: str | None = None
-
-
-def _frame(engine: Engine, statement, columns: list[str] | None = None) -> pd.DataFrame:
-    with engine.connect() as connection:
-        result = connection.execute(statement)
-        return pd.DataFrame(result.all(), columns=columns or list(result.keys()))
 
 
 def _event_id(edition: int):
@@ -97,10 +92,6 @@ def _workshop_conditions(flt: CongressFilter) -> list:
     return conditions
 
 
-def _count_if(condition):
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
 ACTIVE = Signup.status != "cancelled"
 
 
@@ -120,7 +111,7 @@ def editions(engine: Engine) -> pd.DataFrame:
         Event.registration_closes_on,
         Event.target_signups,
     ).order_by(Event.edition.desc())
-    return _frame(engine, statement)
+    return query_frame(engine, statement)
 
 
 def workshops(engine: Engine, edition: int) -> pd.DataFrame:
@@ -130,7 +121,7 @@ def workshops(engine: Engine, edition: int) -> pd.DataFrame:
         .where(EventSession.event_id == _event_id(edition), EventSession.kind == "workshop")
         .order_by(EventSession.day, EventSession.title)
     )
-    return _frame(engine, statement)
+    return query_frame(engine, statement)
 
 
 def _workshop_capacity_by_event():
@@ -151,9 +142,9 @@ def totals_by_edition(engine: Engine, category: str | None = None) -> pd.DataFra
     counts = (
         select(
             Signup.event_id,
-            _count_if(Signup.status == "registered").label("registered"),
-            _count_if(Signup.status == "waitlisted").label("waitlisted"),
-            _count_if(Signup.status == "cancelled").label("cancelled"),
+            count_if(Signup.status == "registered").label("registered"),
+            count_if(Signup.status == "waitlisted").label("waitlisted"),
+            count_if(Signup.status == "cancelled").label("cancelled"),
         )
         .where(*signup_filter)
         .group_by(Signup.event_id)
@@ -174,15 +165,15 @@ def totals_by_edition(engine: Engine, category: str | None = None) -> pd.DataFra
         .outerjoin(capacity, capacity.c.event_id == Event.id)
         .order_by(Event.edition)
     )
-    return _frame(engine, statement)
+    return query_frame(engine, statement)
 
 
 def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
     """Registered, waitlisted, cancelled of the filtered sign-ups, and the matching capacity."""
     counts = select(
-        _count_if(Signup.status == "registered"),
-        _count_if(Signup.status == "waitlisted"),
-        _count_if(Signup.status == "cancelled"),
+        count_if(Signup.status == "registered"),
+        count_if(Signup.status == "waitlisted"),
+        count_if(Signup.status == "cancelled"),
     ).where(*_signup_conditions(flt))
     capacity = select(func.sum(EventSession.capacity)).where(*_workshop_conditions(flt))
     with engine.connect() as connection:
@@ -213,9 +204,9 @@ def day_split(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     )
     statement = (
         select(
-            _count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 0)),
-            _count_if(and_(per_signup.c.day1 == 0, per_signup.c.day2 == 1)),
-            _count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 1)),
+            count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 0)),
+            count_if(and_(per_signup.c.day1 == 0, per_signup.c.day2 == 1)),
+            count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 1)),
         )
         .select_from(Signup)
         .join(per_signup, per_signup.c.signup_id == Signup.id)
@@ -242,8 +233,8 @@ def workshop_fill(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     counts = (
         select(
             SignupSession.session_id,
-            _count_if(Signup.status == "registered").label("registered"),
-            _count_if(Signup.status == "waitlisted").label("waitlisted"),
+            count_if(Signup.status == "registered").label("registered"),
+            count_if(Signup.status == "waitlisted").label("waitlisted"),
         )
         .join(Signup, Signup.id == SignupSession.signup_id)
         # Only this edition's sign-ups (by index), not every edition's sessions.
@@ -270,7 +261,7 @@ def workshop_fill(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .where(*_workshop_conditions(flt))
         .order_by(EventSession.day, EventSession.title)
     )
-    frame = _frame(engine, statement)
+    frame = query_frame(engine, statement)
     frame["fill_rate"] = pd.to_numeric(frame["fill_rate"], errors="coerce").astype("float64")
     frame["flag"] = [fill_flag(rate) for rate in frame["fill_rate"]]
     return frame
@@ -308,7 +299,7 @@ def cumulative_signups(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .group_by(day)
         .order_by(day)
     )
-    frame = _frame(engine, statement)
+    frame = query_frame(engine, statement)
     frame["date"] = pd.to_datetime(frame["date"])
     return frame.astype({"signups": "int64", "cumulative": "int64"})
 
@@ -344,7 +335,7 @@ def edition_comparison(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .group_by(Event.edition, Event.name, days_before)
         .order_by(Event.edition, days_before.desc())
     )
-    frame = _frame(engine, statement)
+    frame = query_frame(engine, statement)
     return frame.astype(
         {"edition": "int64", "days_before": "int64", "signups": "int64", "cumulative": "int64"}
     )
@@ -378,7 +369,9 @@ def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         literal(UNKNOWN).label("district"),
         func.count(Signup.id).label("count"),
     ).where(ACTIVE, Signup.district_id.is_(None), *_signup_conditions(flt))
-    frame = pd.concat([_frame(engine, per_district), _frame(engine, outside)], ignore_index=True)
+    frame = pd.concat(
+        [query_frame(engine, per_district), query_frame(engine, outside)], ignore_index=True
+    )
     return frame.astype({"district_number": "int64", "count": "int64"})
 
 
@@ -388,7 +381,7 @@ def _count_by(engine: Engine, flt: CongressFilter, column, order: tuple[str, ...
         .where(ACTIVE, *_signup_conditions(flt))
         .group_by(column)
     )
-    frame = _frame(engine, statement)
+    frame = query_frame(engine, statement)
     frame[name] = frame[name].fillna(UNKNOWN)
     counts = frame.set_index(name)["count"]
     # Every group is listed (zeros too) in its natural order; unknown only if present.
@@ -418,16 +411,16 @@ def edition_has_ended(engine: Engine, edition: int, today: date) -> bool:
 
 
 def _attendance_columns():
-    came = _count_if(Signup.attended.is_(True))
-    missed = _count_if(Signup.attended.is_not(True))
+    came = count_if(Signup.attended.is_(True))
+    missed = count_if(Signup.attended.is_not(True))
     rate = case(
         (func.count(Signup.id) > 0, cast(missed, Float) / func.count(Signup.id)), else_=None
     )
     return came.label("came"), missed.label("did_not_come"), rate.label("no_show_rate")
 
 
-def _attendance_frame(engine: Engine, statement) -> pd.DataFrame:
-    frame = _frame(engine, statement)
+def _attendancequery_frame(engine: Engine, statement) -> pd.DataFrame:
+    frame = query_frame(engine, statement)
     frame["no_show_rate"] = pd.to_numeric(frame["no_show_rate"], errors="coerce").astype("float64")
     return frame.astype({"came": "int64", "did_not_come": "int64"})
 
@@ -437,7 +430,7 @@ def attendance_totals(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     statement = select(*_attendance_columns()).where(
         Signup.status == "registered", *_signup_conditions(flt)
     )
-    return _attendance_frame(engine, statement)
+    return _attendancequery_frame(engine, statement)
 
 
 def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
@@ -455,7 +448,7 @@ def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .group_by(EventSession.id, EventSession.title)
         .order_by(EventSession.title)
     )
-    return _attendance_frame(engine, statement)
+    return _attendancequery_frame(engine, statement)
 
 
 def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
@@ -465,7 +458,7 @@ def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .where(Signup.status == "registered", *_signup_conditions(flt))
         .group_by(Signup.category)
     )
-    frame = _attendance_frame(engine, statement)
+    frame = _attendancequery_frame(engine, statement)
     rank = {category: index for index, category in enumerate(PARTICIPANT_CATEGORIES)}
     frame = frame.sort_values("category", key=lambda column: column.map(rank))
     return frame.reset_index(drop=True)

@@ -10,14 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, Select, and_, case, distinct, func, select
+from sqlalchemy import Engine, and_, case, distinct, func, select
 
-from dashboard.queries import progress
+from dashboard.queries.changes import status_changes_in
+from dashboard.queries.common import end_of_day, query_frame, start_of_day
+from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import (
     Event,
     Milestone,
     Participant,
     Proposal,
+    ProposalEvent,
     Signup,
     Subteam,
     SubteamMember,
@@ -27,24 +30,12 @@ from db.models import (
 DECISION_STATUSES = ("accepted", "partially_accepted", "rejected", "merged", "included")
 
 
-def _frame(engine: Engine, statement: Select) -> pd.DataFrame:
-    with engine.connect() as connection:
-        result = connection.execute(statement)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
-
-
-def _subteam_ids(subteam_slugs: tuple[str, ...]) -> Select | None:
-    if not subteam_slugs:
-        return None
-    return select(Subteam.id).where(Subteam.slug.in_(subteam_slugs)).scalar_subquery()
-
-
 def subteam_options(engine: Engine) -> pd.DataFrame:
     """Every subteam: id, slug, name, in their display order."""
     statement = select(Subteam.id, Subteam.slug, Subteam.name).order_by(
         Subteam.position, Subteam.id
     )
-    return _frame(engine, statement)
+    return query_frame(engine, statement)
 
 
 def edition_options(engine: Engine) -> pd.DataFrame:
@@ -52,7 +43,7 @@ def edition_options(engine: Engine) -> pd.DataFrame:
     statement = select(Event.edition, Event.name, Event.starts_on, Event.ends_on).order_by(
         Event.edition.desc()
     )
-    return _frame(engine, statement)
+    return query_frame(engine, statement)
 
 
 @dataclass(frozen=True)
@@ -73,23 +64,22 @@ def headline_figures(
     engine: Engine,
     as_of: date,
     since: date,
-    subteam_slugs: tuple[str, ...] = (),
+    scope: Scope = EVERYTHING,
     edition: int | None = None,
 ) -> HeadlineFigures:
     """The figures of the deck's second slide, as they stand on ``as_of``."""
-    ids = _subteam_ids(subteam_slugs)
-    proposal_filter = Proposal.created_at < progress.end_of_day(as_of)
-    milestone_filter = Milestone.subteam_id.is_not(None)
-    member_filter = SubteamMember.subteam_id.is_not(None)
-    if ids is not None:
-        proposal_filter = and_(proposal_filter, Proposal.subteam_id.in_(ids))
-        milestone_filter = Milestone.subteam_id.in_(ids)
-        member_filter = SubteamMember.subteam_id.in_(ids)
+    proposal_filter = and_(
+        Proposal.created_at < end_of_day(as_of), *scope.on_column(Proposal.subteam_id)
+    )
+    milestone_filter = and_(
+        Milestone.subteam_id.is_not(None), *scope.on_column(Milestone.subteam_id)
+    )
+    member_filter = and_(
+        SubteamMember.subteam_id.is_not(None), *scope.on_column(SubteamMember.subteam_id)
+    )
     proposals = select(
         func.count(),
-        func.coalesce(
-            func.sum(case((Proposal.created_at >= progress.start_of_day(since), 1), else_=0)), 0
-        ),
+        func.coalesce(func.sum(case((Proposal.created_at >= start_of_day(since), 1), else_=0)), 0),
         func.coalesce(func.sum(case((Proposal.status.in_(DECISION_STATUSES), 1), else_=0)), 0),
     ).where(proposal_filter)
     done = and_(Milestone.done_on.is_not(None), Milestone.done_on <= as_of)
@@ -138,7 +128,7 @@ def latest_edition(engine: Engine) -> int | None:
         return _latest_edition(connection)
 
 
-def members_by_category(engine: Engine, subteam_slugs: tuple[str, ...] = ()) -> pd.DataFrame:
+def members_by_category(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Distinct members of the chosen subteams per participant category: category, count."""
     statement = (
         select(
@@ -146,44 +136,38 @@ def members_by_category(engine: Engine, subteam_slugs: tuple[str, ...] = ()) -> 
             func.count(distinct(SubteamMember.participant_id)).label("count"),
         )
         .join(Participant, Participant.id == SubteamMember.participant_id)
+        .where(*scope.on_column(SubteamMember.subteam_id))
         .group_by(Participant.category)
         .order_by(Participant.category)
     )
-    ids = _subteam_ids(subteam_slugs)
-    if ids is not None:
-        statement = statement.where(SubteamMember.subteam_id.in_(ids))
-    return _frame(engine, statement)
+    return query_frame(engine, statement)
 
 
-def team_names(engine: Engine, subteam_slugs: tuple[str, ...] = ()) -> list[str]:
+def team_names(engine: Engine, scope: Scope = EVERYTHING) -> list[str]:
     """Names of the thematic teams the chosen subteams (or all subteams) belong to."""
     statement = (
         select(ThematicTeam.name)
         .join(Subteam, Subteam.team_id == ThematicTeam.id)
+        .where(*scope.conditions())
         .group_by(ThematicTeam.id, ThematicTeam.name)
         .order_by(ThematicTeam.id)
     )
-    ids = _subteam_ids(subteam_slugs)
-    if ids is not None:
-        statement = statement.where(Subteam.id.in_(ids))
     with engine.connect() as connection:
         return list(connection.execute(statement).scalars())
 
 
 def status_changes_by_target(
-    engine: Engine, since: date, as_of: date, subteam_slugs: tuple[str, ...] = ()
+    engine: Engine, since: date, as_of: date, scope: Scope = EVERYTHING
 ) -> pd.DataFrame:
     """Status changes in the window counted by the status reached: to_status, count.
 
-    The same changes as ``dashboard.queries.progress.status_changes`` lists."""
-    to_status = progress.proposal_events_t.c.to_status
-    joined, conditions = progress.status_changes_in(
-        since, as_of, progress.subteam_scope(subteam_slugs=subteam_slugs)
-    )
+    The same changes as ``dashboard.queries.changes.status_changes`` lists."""
+    to_status = ProposalEvent.__table__.c.to_status
+    joined, conditions = status_changes_in(since, as_of, scope.conditions())
     statement = (
         select(to_status, func.count().label("count"))
         .select_from(joined)
         .where(*conditions)
         .group_by(to_status)
     )
-    return _frame(engine, statement)
+    return query_frame(engine, statement)

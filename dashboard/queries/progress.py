@@ -14,7 +14,7 @@ As-of reconstruction (issue 4, point 6), for an as-of date D:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import Engine, and_, case, func, or_, select
@@ -28,6 +28,8 @@ from dashboard.core.progress_rules import (
     status_from_counts,
     status_windows,
 )
+from dashboard.queries.common import count_if, end_of_day, query_frame
+from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import (
     Event,
     Milestone,
@@ -45,54 +47,6 @@ milestone_events_t = MilestoneEvent.__table__
 proposals_t = Proposal.__table__
 proposal_events_t = ProposalEvent.__table__
 events_t = Event.__table__
-
-SINCE_DEFAULT_DAYS = 14
-LIST_LIMIT = 500
-
-
-def end_of_day(day: date) -> datetime:
-    """The first instant after ``day``: timestamps ``< end_of_day(D)`` happened by D."""
-    return datetime.combine(day + timedelta(days=1), time())
-
-
-def start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time())
-
-
-def default_since(as_of: date) -> date:
-    return as_of - timedelta(days=SINCE_DEFAULT_DAYS)
-
-
-# --- helpers -----------------------------------------------------------------
-
-
-def query_frame(
-    engine: Engine, statement, columns: list[str], dates=(), datetimes=()
-) -> pd.DataFrame:
-    """Run ``statement``; its rows as a frame with ``columns``, dates and datetimes parsed."""
-    with engine.connect() as connection:
-        rows = connection.execute(statement).all()
-    frame = pd.DataFrame([tuple(row) for row in rows], columns=columns)
-    for column in dates:
-        frame[column] = pd.to_datetime(frame[column]).dt.date
-    for column in datetimes:
-        frame[column] = pd.to_datetime(frame[column], format="ISO8601")
-    return frame
-
-
-def subteam_scope(
-    team_id: int | None = None, subteam_id: int | None = None, subteam_slugs: tuple[str, ...] = ()
-) -> list[ColumnElement[bool]]:
-    """Conditions on ``subteams`` (joined by the caller): one team, one subteam and/or
-    the subteams with the given slugs (empty: no condition)."""
-    conditions = []
-    if team_id is not None:
-        conditions.append(subteams_t.c.team_id == team_id)
-    if subteam_id is not None:
-        conditions.append(subteams_t.c.id == subteam_id)
-    if subteam_slugs:
-        conditions.append(subteams_t.c.slug.in_(subteam_slugs))
-    return conditions
 
 
 def status_at(as_of: date) -> ColumnElement[str]:
@@ -152,10 +106,6 @@ def _milestone_open(as_of: date) -> ColumnElement[bool]:
     return or_(milestones_t.c.done_on.is_(None), milestones_t.c.done_on > as_of)
 
 
-def _count_if(condition: ColumnElement[bool]):
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
 # --- filters -----------------------------------------------------------------
 
 
@@ -188,16 +138,16 @@ def _milestone_stats(as_of: date):
         select(
             milestones_t.c.subteam_id,
             func.count().label("milestones_total"),
-            _count_if(_milestone_done(as_of)).label("milestones_done"),
+            count_if(_milestone_done(as_of)).label("milestones_done"),
             func.sum(milestones_t.c.weight).label("weight_total"),
             func.coalesce(
                 func.sum(case((_milestone_done(as_of), milestones_t.c.weight), else_=0)), 0
             ).label("weight_done"),
-            _count_if(and_(is_open, due < windows.late_before)).label("late_count"),
-            _count_if(
+            count_if(and_(is_open, due < windows.late_before)).label("late_count"),
+            count_if(
                 and_(is_open, due >= windows.late_before, due <= windows.due_soon_until)
             ).label("at_risk_count"),
-            _count_if(and_(is_open, due < windows.overdue_before)).label("overdue_count"),
+            count_if(and_(is_open, due < windows.overdue_before)).label("overdue_count"),
         )
         .where(_milestone_exists(as_of))
         .group_by(milestones_t.c.subteam_id)
@@ -215,7 +165,7 @@ def _proposal_stats(as_of: date):
         select(
             statuses.c.subteam_id,
             func.count().label("proposals_total"),
-            _count_if(statuses.c.status.in_(DECIDED_STATUSES)).label("proposals_decided"),
+            count_if(statuses.c.status.in_(DECIDED_STATUSES)).label("proposals_decided"),
         )
         .group_by(statuses.c.subteam_id)
         .subquery("proposal_stats")
@@ -284,9 +234,7 @@ SUBTEAM_PROGRESS_COLUMNS = [
 ]
 
 
-def subteam_progress(
-    engine: Engine, as_of: date, team_id: int | None = None, subteam_id: int | None = None
-) -> pd.DataFrame:
+def subteam_progress(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """One row per subteam as of ``as_of``: milestone counts and weights, late and
     at-risk counts, proposals received and decided, last activity; plus the derived
     ``status`` (on_track / at_risk / late) and ``completion`` (0..1, by weight)."""
@@ -311,7 +259,7 @@ def subteam_progress(
         .join(teams_t, teams_t.c.id == subteams_t.c.team_id)
         .outerjoin(stats, stats.c.subteam_id == subteams_t.c.id)
         .outerjoin(proposals, proposals.c.subteam_id == subteams_t.c.id)
-        .where(*subteam_scope(team_id, subteam_id))
+        .where(*scope.conditions())
         .order_by(teams_t.c.id, subteams_t.c.position, subteams_t.c.id)
     )
     frame = query_frame(engine, statement, SUBTEAM_PROGRESS_COLUMNS, datetimes=ACTIVITY_COLUMNS)
@@ -331,9 +279,7 @@ def subteam_progress(
 # --- milestones --------------------------------------------------------------
 
 
-def milestones_as_of(
-    engine: Engine, as_of: date, team_id: int | None = None, subteam_id: int | None = None
-) -> pd.DataFrame:
+def milestones_as_of(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Milestones that existed on ``as_of`` with ``done_on`` as known then (a later
     completion is empty) and ``state`` (done / open / overdue) for the timeline."""
     done_then = case((_milestone_done(as_of), milestones_t.c.done_on), else_=None)
@@ -348,7 +294,7 @@ def milestones_as_of(
             milestones_t.c.weight,
         )
         .join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id)
-        .where(_milestone_exists(as_of), *subteam_scope(team_id, subteam_id))
+        .where(_milestone_exists(as_of), *scope.conditions())
         .order_by(subteams_t.c.team_id, subteams_t.c.position, milestones_t.c.due_date)
     )
     columns = ["id", "subteam_id", "subteam", "title", "due_date", "done_on", "weight"]
@@ -386,14 +332,12 @@ def current_milestones(engine: Engine, subteam_ids: tuple[int, ...]) -> pd.DataF
 # --- proposals ---------------------------------------------------------------
 
 
-def pipeline_as_of(
-    engine: Engine, as_of: date, team_id: int | None = None, subteam_id: int | None = None
-) -> pd.DataFrame:
+def pipeline_as_of(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Proposals per subteam and status as they stood on ``as_of`` (only non-zero rows)."""
     statuses = (
         select(proposals_t.c.subteam_id, status_at(as_of).label("status"))
         .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
-        .where(proposals_t.c.created_at < end_of_day(as_of), *subteam_scope(team_id, subteam_id))
+        .where(proposals_t.c.created_at < end_of_day(as_of), *scope.conditions())
         .subquery("statuses_at")
     )
     statement = (
@@ -438,178 +382,11 @@ def summarise_headline(progress: pd.DataFrame, pipeline: pd.DataFrame) -> Headli
     )
 
 
-def headline_figures(
-    engine: Engine, as_of: date, team_id: int | None = None, subteam_id: int | None = None
-) -> Headline:
+def headline_figures(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> Headline:
     return summarise_headline(
-        subteam_progress(engine, as_of, team_id, subteam_id),
-        pipeline_as_of(engine, as_of, team_id, subteam_id),
+        subteam_progress(engine, as_of, scope),
+        pipeline_as_of(engine, as_of, scope),
     )
-
-
-# --- what changed since a date -----------------------------------------------
-
-
-def _window(column, since: date, as_of: date) -> list[ColumnElement[bool]]:
-    """``column`` (a timestamp) from the start of ``since`` to the end of ``as_of``."""
-    return [column >= start_of_day(since), column < end_of_day(as_of)]
-
-
-def new_proposals_in(since: date, as_of: date, scope: list[ColumnElement[bool]]):
-    """FROM and WHERE of the proposals created in the window (with their subteams)."""
-    joined = proposals_t.join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
-    return joined, [*_window(proposals_t.c.created_at, since, as_of), *scope]
-
-
-def status_changes_in(since: date, as_of: date, scope: list[ColumnElement[bool]]):
-    """FROM and WHERE of the status changes in the window (with proposals and subteams)."""
-    events = proposal_events_t
-    joined = events.join(proposals_t, proposals_t.c.id == events.c.proposal_id).join(
-        subteams_t, subteams_t.c.id == proposals_t.c.subteam_id
-    )
-    return joined, [*_window(events.c.at, since, as_of), is_status_change(), *scope]
-
-
-def milestones_completed_in(since: date, as_of: date, scope: list[ColumnElement[bool]]):
-    """FROM and WHERE of the milestones with ``since <= done_on <= as_of`` (with subteams)."""
-    joined = milestones_t.join(subteams_t, subteams_t.c.id == milestones_t.c.subteam_id)
-    done_on = milestones_t.c.done_on
-    return joined, [done_on >= since, done_on <= as_of, *scope]
-
-
-def new_proposals(
-    engine: Engine,
-    since: date,
-    as_of: date,
-    team_id: int | None = None,
-    subteam_id: int | None = None,
-    subteam_slugs: tuple[str, ...] = (),
-    limit: int = LIST_LIMIT,
-) -> pd.DataFrame:
-    """Proposals created from the start of ``since`` to the end of ``as_of``, newest first,
-    with their status at ``as_of``."""
-    joined, conditions = new_proposals_in(
-        since, as_of, subteam_scope(team_id, subteam_id, subteam_slugs)
-    )
-    statement = (
-        select(
-            proposals_t.c.id,
-            proposals_t.c.created_at,
-            subteams_t.c.name,
-            proposals_t.c.title,
-            proposals_t.c.source,
-            status_at(as_of),
-        )
-        .select_from(joined)
-        .where(*conditions)
-        .order_by(proposals_t.c.created_at.desc(), proposals_t.c.id.desc())
-        .limit(limit)
-    )
-    columns = ["id", "created_at", "subteam", "title", "source", "status"]
-    return query_frame(engine, statement, columns, datetimes=["created_at"])
-
-
-def is_status_change() -> ColumnElement[bool]:
-    """A ``proposal_events`` row that moved a proposal from one status to another."""
-    events = proposal_events_t
-    return and_(
-        events.c.from_status.is_not(None),
-        events.c.to_status.is_not(None),
-        events.c.from_status != events.c.to_status,
-    )
-
-
-def status_changes(
-    engine: Engine,
-    since: date,
-    as_of: date,
-    team_id: int | None = None,
-    subteam_id: int | None = None,
-    subteam_slugs: tuple[str, ...] = (),
-    limit: int = LIST_LIMIT,
-) -> pd.DataFrame:
-    """Status changes recorded in ``proposal_events`` between ``since`` and ``as_of``
-    (inclusive days), newest first."""
-    events = proposal_events_t
-    joined, conditions = status_changes_in(
-        since, as_of, subteam_scope(team_id, subteam_id, subteam_slugs)
-    )
-    statement = (
-        select(
-            events.c.at,
-            events.c.proposal_id,
-            subteams_t.c.name,
-            proposals_t.c.title,
-            events.c.from_status,
-            events.c.to_status,
-            events.c.actor,
-        )
-        .select_from(joined)
-        .where(*conditions)
-        .order_by(events.c.at.desc(), events.c.id.desc())
-        .limit(limit)
-    )
-    columns = ["at", "proposal_id", "subteam", "title", "from_status", "to_status", "actor"]
-    return query_frame(engine, statement, columns, datetimes=["at"])
-
-
-def milestones_completed(
-    engine: Engine,
-    since: date,
-    as_of: date,
-    team_id: int | None = None,
-    subteam_id: int | None = None,
-    subteam_slugs: tuple[str, ...] = (),
-) -> pd.DataFrame:
-    """Milestones with ``since <= done_on <= as_of``, latest first."""
-    joined, conditions = milestones_completed_in(
-        since, as_of, subteam_scope(team_id, subteam_id, subteam_slugs)
-    )
-    statement = (
-        select(
-            milestones_t.c.id,
-            milestones_t.c.done_on,
-            subteams_t.c.name,
-            milestones_t.c.title,
-            milestones_t.c.due_date,
-            milestones_t.c.weight,
-        )
-        .select_from(joined)
-        .where(*conditions)
-        .order_by(milestones_t.c.done_on.desc(), milestones_t.c.id)
-    )
-    columns = ["id", "done_on", "subteam", "title", "due_date", "weight"]
-    return query_frame(engine, statement, columns, dates=["done_on", "due_date"])
-
-
-@dataclass(frozen=True)
-class SinceCounts:
-    new_proposals: int
-    status_changes: int
-    milestones_completed: int
-
-
-def since_counts(
-    engine: Engine,
-    since: date,
-    as_of: date,
-    team_id: int | None = None,
-    subteam_id: int | None = None,
-    subteam_slugs: tuple[str, ...] = (),
-) -> SinceCounts:
-    """How many proposals arrived, changed status and milestones were completed in the window."""
-    scope = subteam_scope(team_id, subteam_id, subteam_slugs)
-    counts = [
-        select(func.count()).select_from(joined).where(*conditions).scalar_subquery()
-        for joined, conditions in (
-            new_proposals_in(since, as_of, scope),
-            status_changes_in(since, as_of, scope),
-            milestones_completed_in(since, as_of, scope),
-        )
-    ]
-    with engine.connect() as connection:
-        row = connection.execute(select(*counts)).one()
-    return SinceCounts(int(row[0]), int(row[1]), int(row[2]))
 
 
 # --- Congress ----------------------------------------------------------------

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Engine, case, func, select
 
-from dashboard.queries.progress import query_frame, subteam_scope
+from dashboard.core.permissions import Actor, require_admin
+from dashboard.queries.common import query_frame
+from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import (
     DIRECT_VOICE_CATEGORIES,
     Participant,
@@ -28,14 +30,12 @@ def _members_joined():
     )
 
 
-def members_by_category(
-    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
-) -> pd.DataFrame:
+def members_by_category(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Members per subteam and participant category: subteam_id, subteam, category, count."""
     statement = (
         select(subteams_t.c.id, subteams_t.c.name, participants_t.c.category, func.count())
         .select_from(_members_joined())
-        .where(*subteam_scope(team_id, subteam_id))
+        .where(*scope.conditions())
         .group_by(
             subteams_t.c.id, subteams_t.c.name, subteams_t.c.position, participants_t.c.category
         )
@@ -44,23 +44,19 @@ def members_by_category(
     return query_frame(engine, statement, ["subteam_id", "subteam", "category", "count"])
 
 
-def members_by_role(
-    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
-) -> pd.DataFrame:
+def members_by_role(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Members per subteam and role (lead, deputy, member, expert): subteam, role, count."""
     statement = (
         select(subteams_t.c.id, subteams_t.c.name, members_t.c.role, func.count())
         .select_from(_members_joined())
-        .where(*subteam_scope(team_id, subteam_id))
+        .where(*scope.conditions())
         .group_by(subteams_t.c.id, subteams_t.c.name, subteams_t.c.position, members_t.c.role)
         .order_by(subteams_t.c.position, subteams_t.c.id, members_t.c.role)
     )
     return query_frame(engine, statement, ["subteam_id", "subteam", "role", "count"])
 
 
-def organisations(
-    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
-) -> pd.DataFrame:
+def organisations(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Organisations with their number of members and of subteams, largest first."""
     organisation = func.coalesce(participants_t.c.organization, "")
     statement = (
@@ -70,23 +66,21 @@ def organisations(
             func.count(func.distinct(subteams_t.c.id)),
         )
         .select_from(_members_joined())
-        .where(organisation != "", *subteam_scope(team_id, subteam_id))
+        .where(organisation != "", *scope.conditions())
         .group_by(organisation)
         .order_by(func.count(func.distinct(participants_t.c.id)).desc(), organisation)
     )
     return query_frame(engine, statement, ["organization", "members", "subteams"])
 
 
-def direct_voice_share(
-    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
-) -> pd.DataFrame:
+def direct_voice_share(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Per subteam: members, members who bring residents' direct voice
     (``DIRECT_VOICE_CATEGORIES``) and their share (0..1)."""
     direct = func.sum(case((participants_t.c.category.in_(DIRECT_VOICE_CATEGORIES), 1), else_=0))
     statement = (
         select(subteams_t.c.id, subteams_t.c.name, func.count(), direct)
         .select_from(_members_joined())
-        .where(*subteam_scope(team_id, subteam_id))
+        .where(*scope.conditions())
         .group_by(subteams_t.c.id, subteams_t.c.name, subteams_t.c.position)
         .order_by(subteams_t.c.position, subteams_t.c.id)
     )
@@ -100,13 +94,13 @@ def direct_voice_share(
 
 
 def member_list(
-    engine: Engine,
-    team_id: int | None = None,
-    subteam_id: int | None = None,
-    include_emails: bool = False,
+    engine: Engine, scope: Scope = EVERYTHING, *, emails_for: Actor | None = None
 ) -> pd.DataFrame:
-    """Members with subteam, role, category and organisation; ``email`` only when
-    ``include_emails`` (admins)."""
+    """Members with subteam, role, category and organisation; with ``email`` when
+    ``emails_for`` names the admin asking (anyone else is refused)."""
+    include_emails = emails_for is not None
+    if include_emails:
+        require_admin(emails_for)
     columns = [
         subteams_t.c.name,
         participants_t.c.full_name,
@@ -124,15 +118,13 @@ def member_list(
     statement = (
         select(*columns)
         .select_from(_members_joined())
-        .where(*subteam_scope(team_id, subteam_id))
+        .where(*scope.conditions())
         .order_by(subteams_t.c.position, subteams_t.c.id, role_order, participants_t.c.full_name)
     )
     return query_frame(engine, statement, names)
 
 
-def team_totals(
-    engine: Engine, team_id: int | None = None, subteam_id: int | None = None
-) -> pd.DataFrame:
+def team_totals(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """One row: distinct members, distinct organisations and distinct members bringing
     residents' direct voice (a person in two subteams counts once)."""
     direct_ids = case(
@@ -145,6 +137,6 @@ def team_totals(
             func.count(func.distinct(direct_ids)),
         )
         .select_from(_members_joined())
-        .where(*subteam_scope(team_id, subteam_id))
+        .where(*scope.conditions())
     )
     return query_frame(engine, statement, ["members", "organisations", "direct_voice"])

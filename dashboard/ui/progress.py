@@ -5,7 +5,6 @@ milestone forms. Streamlit code only — numbers come from ``dashboard.queries``
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
@@ -16,7 +15,9 @@ from dashboard import web
 from dashboard.core.formatting import format_date
 from dashboard.core.permissions import Actor, PermissionDenied
 from dashboard.core.progress_rules import PROPOSAL_STAGES, TRAFFIC_ICONS, congress_countdown
+from dashboard.queries import changes
 from dashboard.queries import progress as pq
+from dashboard.queries.scope import Scope
 from dashboard.services import milestones as milestone_service
 from db.engine import now
 from db.models import PROPOSAL_STATUSES
@@ -27,14 +28,6 @@ TEAM_PARAM = "zespol"
 SUBTEAM_PARAM = "podzespol"
 EARLIEST_AS_OF = date(2024, 1, 1)
 FLASH_KEY = "progress_flash"
-
-
-@dataclass(frozen=True)
-class Scope:
-    """The filters of a page: thematic team and subteam (``None`` = all)."""
-
-    team_id: int | None
-    subteam_id: int | None
 
 
 def today() -> date:
@@ -85,7 +78,7 @@ def scope_filters(subteams: pd.DataFrame) -> Scope:
         )
     team_id = _id_of(subteams, "team_slug", team_slug, "team_id")
     subteam_id = _id_of(subteams, "slug", subteam_slug, "id")
-    return Scope(team_id, subteam_id)
+    return Scope.of(team_id, subteam_id)
 
 
 def _id_of(frame: pd.DataFrame, column: str, slug: str | None, id_column: str) -> int | None:
@@ -119,7 +112,7 @@ def date_filters() -> tuple[date, date]:
     with since_column:
         since = st.date_input(
             web.tr("progress.filter.since"),
-            value=pq.default_since(as_of),
+            value=changes.default_since(as_of),
             min_value=EARLIEST_AS_OF,
             max_value=current_day,
             format="DD.MM.YYYY",
@@ -358,7 +351,7 @@ def milestones_completed_table(frame: pd.DataFrame) -> None:
 
 def since_section(since: date, as_of: date, scope: Scope) -> None:
     st.subheader(web.tr("progress.section.since", date=format_date(since)))
-    counts = web.query(pq.since_counts, since, as_of, scope.team_id, scope.subteam_id)
+    counts = web.query(changes.since_counts, since, as_of, scope)
     totals = (counts.new_proposals, counts.status_changes, counts.milestones_completed)
     labels = ("progress.since.new", "progress.since.changes", "progress.since.completed")
     for column, label, count in zip(st.columns(3), labels, totals, strict=True):
@@ -367,16 +360,16 @@ def since_section(since: date, as_of: date, scope: Scope) -> None:
         [f"{web.tr(label)} ({count})" for label, count in zip(labels, totals, strict=True)]
     )
     loaders: tuple[tuple[Callable, Callable], ...] = (
-        (pq.new_proposals, new_proposals_table),
-        (pq.status_changes, status_changes_table),
-        (pq.milestones_completed, milestones_completed_table),
+        (changes.new_proposals, new_proposals_table),
+        (changes.status_changes, status_changes_table),
+        (changes.milestones_completed, milestones_completed_table),
     )
     for tab, total, (loader, render) in zip(tabs, totals, loaders, strict=True):
         with tab:
             if not total:
                 st.caption(web.tr("progress.since.empty"))
                 continue
-            frame = web.query(loader, since, as_of, scope.team_id, scope.subteam_id)
+            frame = web.query(loader, since, as_of, scope)
             render(frame)
             if len(frame) < total:
                 st.caption(web.tr("progress.since.truncated", shown=len(frame), total=total))

@@ -1,0 +1,39 @@
+"""Helpers every query module shares: frames from statements, day boundaries, counting."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+from sqlalchemy import Engine, case, func
+from sqlalchemy.sql.elements import ColumnElement
+
+
+def end_of_day(day: date) -> datetime:
+    """The first instant after ``day``: timestamps ``< end_of_day(D)`` happened by D."""
+    return datetime.combine(day + timedelta(days=1), time())
+
+
+def start_of_day(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def query_frame(
+    engine: Engine, statement, columns: list[str] | None = None, dates=(), datetimes=()
+) -> pd.DataFrame:
+    """Run ``statement``; its rows as a frame with ``columns`` (default: the statement's
+    own column names), dates and datetimes parsed."""
+    with engine.connect() as connection:
+        result = connection.execute(statement)
+        names = columns or list(result.keys())
+        frame = pd.DataFrame([tuple(row) for row in result.all()], columns=names)
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    for column in datetimes:
+        frame[column] = pd.to_datetime(frame[column], format="ISO8601")
+    return frame
+
+
+def count_if(condition: ColumnElement[bool]):
+    """SQL: how many rows of the group meet ``condition`` (0 for none)."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
