@@ -3,13 +3,13 @@
 import streamlit as st
 
 from dashboard import web
-from dashboard.services import registration
+from dashboard.queries.registration import open_edition
 from dashboard.ui import registration as ui
 from db.engine import now
 
 st.title(web.tr("congress.signup.title"))
 
-edition = web.query(registration.open_edition, now().date())
+edition = web.query(open_edition, now().date())
 if edition is None:
     st.info(web.tr("congress.signup.no_edition"))
     st.stop()

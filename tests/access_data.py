@@ -8,7 +8,7 @@ import bcrypt
 import pytest
 from sqlalchemy import Engine, insert
 
-from dashboard.services import auth
+from dashboard.core import security
 from db.engine import now, write_session
 from db.models import Subteam, ThematicTeam, User, UserSubteam
 
@@ -24,10 +24,10 @@ def fast_bcrypt(monkeypatch):
 
     The production cost is asserted by a test that does not use this fixture.
     """
-    monkeypatch.setattr(auth, "BCRYPT_COST", FAST_COST)
-    auth._decoy_hash.cache_clear()
+    monkeypatch.setattr(security, "BCRYPT_COST", FAST_COST)
+    security.decoy_hash.cache_clear()
     yield
-    auth._decoy_hash.cache_clear()
+    security.decoy_hash.cache_clear()
 
 
 @functools.cache

@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from dashboard.core.settings import ENTRY_SCRIPT
+from dashboard.queries.audit import recent_entries
 from dashboard.services import users
-from dashboard.services.audit import recent_entries
 from dashboard.ui import auth as sign_in_ui
 from tests.access_data import add_account, fast_bcrypt  # noqa: F401
 from tests.apptest_utils import (
@@ -240,4 +240,4 @@ def test_admin_backup_tab_offers_a_consistent_copy_and_logs_it(demo_copy_url, de
     name, data = at.session_state["admin.backup.file"]
     assert data.startswith(b"SQLite format 3\x00") and name.endswith(".sqlite")
     assert any(f"Pobierz kopię ({name})" in str(e.proto) for e in at.get("download_button"))
-    assert recent_entries(demo_engine)["action"].tolist()[0] == "backup.download"
+    assert recent_entries(demo_engine, ADMIN)["action"].tolist()[0] == "backup.download"

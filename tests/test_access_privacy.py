@@ -11,8 +11,10 @@ from dashboard.core.privacy import (
     neutralise_frame,
     suppress_small_groups,
 )
+from dashboard.queries.audit import recent_entries
 from dashboard.services import audit
 from db.engine import write_session
+from tests.apptest_utils import ADMIN
 
 HTML_TITLE = '<script>alert("x")</script><b>Park</b>'
 
@@ -66,7 +68,7 @@ def test_audit_log_is_written_and_read_newest_first(engine):
     with write_session(engine) as session:
         audit.record(session, "admin", "signups.export", "edycja 2025, CSV", 412)
     audit.record_now(engine, "lider", "proposals.export", HTML_TITLE, 37)
-    entries = audit.recent_entries(engine)
+    entries = recent_entries(engine, ADMIN)
     assert entries["actor"].tolist() == ["lider", "admin"]
     assert entries["action"].tolist() == ["proposals.export", "signups.export"]
     assert entries["row_count"].tolist() == [37, 412]
@@ -78,4 +80,4 @@ def test_an_entry_is_not_kept_when_its_transaction_fails(engine):
     with pytest.raises(RuntimeError), write_session(engine) as session:
         audit.record(session, "admin", "signups.export", "", 5)
         raise RuntimeError("the export failed")
-    assert audit.recent_entries(engine).empty
+    assert recent_entries(engine, ADMIN).empty

@@ -7,11 +7,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from dashboard.core import security
+from dashboard.queries import accounts
+from dashboard.queries.audit import recent_entries
 from dashboard.services import auth
-from dashboard.services.audit import recent_entries
 from db.engine import make_engine, now
 from db.models import User
 from tests.access_data import PASSWORD, add_account, add_subteams, fast_bcrypt  # noqa: F401
+from tests.apptest_utils import ADMIN
 
 
 def _counters(engine, username):
@@ -22,12 +25,12 @@ def _counters(engine, username):
 
 
 def test_hashes_are_bcrypt_cost_12_and_verify():
-    assert auth.BCRYPT_COST == 12
-    hashed = auth.hash_password("bardzo-dlugie-haslo")
+    assert security.BCRYPT_COST == 12
+    hashed = security.hash_password("bardzo-dlugie-haslo")
     assert hashed.startswith("$2b$12$")
-    assert auth.verify_password("bardzo-dlugie-haslo", hashed)
-    assert not auth.verify_password("inne-haslo-123", hashed)
-    assert not auth.verify_password("x", "not-a-bcrypt-hash")
+    assert security.verify_password("bardzo-dlugie-haslo", hashed)
+    assert not security.verify_password("inne-haslo-123", hashed)
+    assert not security.verify_password("x", "not-a-bcrypt-hash")
 
 
 @pytest.mark.usefixtures("fast_bcrypt")
@@ -86,7 +89,7 @@ def test_lock_is_written_to_the_audit_log(engine):
     add_account(engine, "adam")
     for _ in range(5):
         auth.sign_in(engine, "adam", "zle-haslo-000")
-    entries = recent_entries(engine)
+    entries = recent_entries(engine, ADMIN)
     assert list(entries["action"]) == ["user.locked"]
     assert entries["actor"].iloc[0] == "adam"
 
@@ -97,42 +100,42 @@ def test_unknown_and_disabled_names_fail_alike_and_change_nothing(engine):
     assert auth.sign_in(engine, "nieistniejacy", PASSWORD) == auth.SignInResult(None)
     assert auth.sign_in(engine, "wylaczony", PASSWORD) == auth.SignInResult(None)
     assert _counters(engine, "wylaczony") == (0, None)
-    assert auth.actor_for(engine, "wylaczony") is None
+    assert accounts.actor_for(engine, "wylaczony") is None
 
 
 def test_credentials_list_enabled_accounts_for_streamlit_authenticator(engine):
     add_account(engine, "ola", "director", display_name="Ola Dyrektor")
     add_account(engine, "stary", disabled=True)
-    creds = auth.credentials(engine)
+    creds = accounts.credentials(engine)
     assert list(creds["usernames"]) == ["ola"]
     entry = creds["usernames"]["ola"]
     assert entry["name"] == "Ola Dyrektor"
     assert entry["roles"] == ["director"]
-    assert auth.verify_password(PASSWORD, entry["password"])
+    assert security.verify_password(PASSWORD, entry["password"])
 
 
 def test_demo_mode_means_demo_accounts_exist(engine):
-    assert not auth.demo_accounts_exist(engine)
+    assert not accounts.demo_accounts_exist(engine)
     add_account(engine, "zwykly")
-    assert not auth.demo_accounts_exist(engine)
+    assert not accounts.demo_accounts_exist(engine)
     add_account(engine, "demo1", is_demo=True)
-    assert auth.demo_accounts_exist(engine)
+    assert accounts.demo_accounts_exist(engine)
 
 
 def test_demo_accounts_have_their_roles_and_the_demo_password(demo_url):
     engine = make_engine(demo_url)  # read-only: sign_in itself would write the counters
     try:
-        creds = auth.credentials(engine)["usernames"]
+        creds = accounts.credentials(engine)["usernames"]
         assert set(creds) == {"admin", "dyrektor", "lider", "czlonek"}
-        assert auth.verify_password("demo", creds["czlonek"]["password"])
+        assert security.verify_password("demo", creds["czlonek"]["password"])
         for username, role in {
             "admin": "admin",
             "dyrektor": "director",
             "lider": "lead",
             "czlonek": "member",
         }.items():
-            actor = auth.actor_for(engine, username)
+            actor = accounts.actor_for(engine, username)
             assert actor is not None and actor.role == role
-        assert auth.actor_for(engine, "lider").subteam_ids == frozenset({1})
+        assert accounts.actor_for(engine, "lider").subteam_ids == frozenset({1})
     finally:
         engine.dispose()

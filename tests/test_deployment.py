@@ -125,7 +125,7 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 30) ->
 def registered_in_open_edition(engine) -> int:
     from sqlalchemy import func
 
-    from dashboard.services.registration import open_edition
+    from dashboard.queries.registration import open_edition
     from db.models import Event
 
     edition = open_edition(engine).edition

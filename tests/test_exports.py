@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from dashboard.cli import run
 from dashboard.exports.proposals import build_export
+from dashboard.queries.audit import recent_entries
 from dashboard.queries.proposals import ProposalFilters, list_proposals
-from dashboard.services.audit import recent_entries
 from tests.apptest_utils import ADMIN, LEAD
 from tests.proposal_data import add_proposal, seed_reference
 
@@ -107,13 +107,13 @@ def test_xlsx_has_data_and_information_sheets(export_db):
 def test_personal_data_only_for_admins_and_audited(export_db):
     lead_file = build_export(export_db, LEAD, ProposalFilters(), "csv", as_of=AS_OF)
     assert "e-mail autora" not in read_csv(lead_file.content)[1][0]
-    assert recent_entries(export_db).empty
+    assert recent_entries(export_db, ADMIN).empty
     admin_file = build_export(export_db, ADMIN, ProposalFilters(), "xlsx", as_of=AS_OF)
     header = next(
         load_workbook(io.BytesIO(admin_file.content))["Propozycje"].iter_rows(values_only=True)
     )
     assert header[-2:] == ("autor", "e-mail autora")
-    entries = recent_entries(export_db)
+    entries = recent_entries(export_db, ADMIN)
     assert entries[["actor", "action", "row_count"]].iloc[0].tolist() == [
         "admin",
         "export_proposals_personal",

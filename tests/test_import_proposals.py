@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
+from dashboard.cli.common import cli_actor
 from dashboard.core.permissions import PermissionDenied
 from dashboard.exports.proposals import build_export
 from dashboard.importers.core import import_proposals
@@ -265,7 +266,7 @@ def test_cli_dry_run_lists_problems_and_exits_1_then_imports(sqlite_engine):
     assert "Dodano: 3" in done.stdout
     assert count(sqlite_engine, Proposal) == 3
     with sqlite_engine.connect() as connection:
-        assert connection.execute(select(AuditLog.actor)).scalar_one() == "cli"
+        assert connection.execute(select(AuditLog.actor)).scalar_one() == cli_actor().username
 
     unknown = run_cli(
         "import", "proposals", str(FIXTURES / "proposals.xlsx"), "--as", "nikt", url=url

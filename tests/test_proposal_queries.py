@@ -16,6 +16,7 @@ from dashboard.queries.proposals import (
     proposal_detail,
     proposal_history,
 )
+from tests.apptest_utils import ADMIN
 from tests.proposal_data import add_proposal, seed_reference
 
 
@@ -156,7 +157,7 @@ def test_detail_hides_e_mail_unless_allowed_and_history_is_ordered(browse_db):
     options = filter_options(engine)
     assert options.subteams == (("partycypacja", "Partycypacja"), ("smart-city", "Smart City"))
     assert options.areas == ("Mobilność",) and len(options.districts) == 3
-    personal = export_rows(engine, ProposalFilters(), include_personal=True)
+    personal = export_rows(engine, ProposalFilters(), emails_for=ADMIN)
     assert "author_email" in personal and "author_email" not in export_rows(
-        engine, ProposalFilters(), include_personal=False
+        engine, ProposalFilters()
     )

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import Engine, func, select, update
 
 from dashboard.core.permissions import PermissionDenied
+from dashboard.queries.registration import open_edition
 from dashboard.services.registration import (
     OUTSIDE_TORUN,
     Outcome,
     RegistrationForm,
-    open_edition,
     register,
     set_registration_window,
 )

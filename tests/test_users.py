@@ -9,9 +9,12 @@ import pytest
 from sqlalchemy import func, select
 
 from dashboard.cli import run
+from dashboard.core import security
 from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.queries import accounts
+from dashboard.queries.audit import recent_entries
+from dashboard.queries.users import list_users
 from dashboard.services import auth, users
-from dashboard.services.audit import recent_entries
 from db.engine import now
 from db.models import User, UserSubteam
 from tests.access_data import PASSWORD, add_account, add_subteams, fast_bcrypt  # noqa: F401
@@ -43,16 +46,16 @@ def test_admin_adds_a_lead_with_two_subteams(engine):
     users.add_user(engine, ADMIN, new)
     stored = _user(engine, "nowa.liderka")
     assert stored.role == "lead" and stored.subteam_id == 2 and not stored.is_demo
-    assert auth.verify_password(GOOD_PASSWORD, stored.password_hash)
+    assert security.verify_password(GOOD_PASSWORD, stored.password_hash)
     with engine.connect() as connection:
         linked = set(connection.execute(select(UserSubteam.subteam_id)).scalars())
     assert linked == {1, 2}
-    listing = users.list_users(engine)
+    listing = list_users(engine, ADMIN)
     assert "password_hash" not in listing.columns
     row = listing.set_index("username").loc["nowa.liderka"]
     assert sorted(row["subteams"].split(",")) == ["1", "2"]
     assert auth.sign_in(engine, "nowa.liderka", GOOD_PASSWORD).actor.subteam_ids == {1, 2}
-    assert recent_entries(engine)["action"].tolist() == ["user.add"]
+    assert recent_entries(engine, ADMIN)["action"].tolist() == ["user.add"]
 
 
 @pytest.mark.parametrize(
@@ -77,9 +80,9 @@ def test_bad_new_users_are_refused_with_a_reason_and_nothing_is_stored(sqlite_en
     with pytest.raises(users.UserError) as refused:
         users.add_user(sqlite_engine, ADMIN, new)
     assert refused.value.key == key
-    assert refused.value.text("en") and str(refused.value)  # both languages have the text
+    assert refused.value.message("en") and str(refused.value)  # both languages have the text
     assert _user_count(sqlite_engine) == 1
-    assert recent_entries(sqlite_engine).empty
+    assert recent_entries(sqlite_engine, ADMIN).empty
 
 
 @pytest.mark.parametrize("intruder", NOT_ADMINS, ids=lambda actor: actor.role)
@@ -108,7 +111,7 @@ def test_every_user_management_write_refuses_non_admins(engine, intruder):
         before.locked_until,
     )
     assert _user_count(engine) == 1
-    assert recent_entries(engine)["action"].tolist() == ["user.locked"]
+    assert recent_entries(engine, ADMIN)["action"].tolist() == ["user.locked"]
 
 
 def test_set_password_replaces_the_old_one_and_lifts_the_lock(engine):
@@ -130,8 +133,8 @@ def test_disable_blocks_sign_in_and_the_last_admin_stays(engine):
     add_account(engine, "karol")
     users.set_disabled(engine, ADMIN, "karol", True)
     assert not auth.sign_in(engine, "karol", PASSWORD).ok
-    assert auth.actor_for(engine, "karol") is None
-    assert "karol" not in auth.credentials(engine)["usernames"]
+    assert accounts.actor_for(engine, "karol") is None
+    assert "karol" not in accounts.credentials(engine)["usernames"]
     users.set_disabled(engine, ADMIN, "karol", False)
     assert auth.sign_in(engine, "karol", PASSWORD).ok
     with pytest.raises(users.UserError) as last:
@@ -148,7 +151,7 @@ def test_unlock_lets_the_right_password_in_at_once(engine):
     assert not auth.sign_in(engine, "dorota", PASSWORD, at=start + timedelta(minutes=1)).ok
     users.unlock(engine, ADMIN, "dorota")
     assert auth.sign_in(engine, "dorota", PASSWORD, at=start + timedelta(minutes=1)).ok
-    actions = recent_entries(engine)["action"].tolist()
+    actions = recent_entries(engine, ADMIN)["action"].tolist()
     assert actions == ["user.unlock", "user.locked"]
 
 
@@ -181,7 +184,7 @@ def test_cli_user_commands(sqlite_engine, monkeypatch, capsys):
         capsys=capsys,
     )
     assert code == 1 and err.strip() == "Błąd: Hasło musi mieć co najmniej 12 znaków."
-    assert auth.actor_for(sqlite_engine, "piotr") is None
+    assert accounts.actor_for(sqlite_engine, "piotr") is None
 
     for _ in range(5):
         auth.sign_in(sqlite_engine, "marta", "zle-haslo-000")
@@ -189,7 +192,7 @@ def test_cli_user_commands(sqlite_engine, monkeypatch, capsys):
     assert code == 0 and "marta" in out and "blokada do" in out and "Marta <b>K</b>" in out
     assert _cli(url, "unlock", "marta", monkeypatch=monkeypatch, capsys=capsys)[0] == 0
     assert _cli(url, "disable", "marta", monkeypatch=monkeypatch, capsys=capsys)[0] == 0
-    assert auth.actor_for(sqlite_engine, "marta") is None
+    assert accounts.actor_for(sqlite_engine, "marta") is None
     assert _cli(url, "disable", "marta", "--enable", monkeypatch=monkeypatch, capsys=capsys)[0] == 0
     code, _, _ = _cli(
         url,
@@ -201,7 +204,7 @@ def test_cli_user_commands(sqlite_engine, monkeypatch, capsys):
     assert code == 0 and auth.sign_in(sqlite_engine, "marta", "inne-haslo-dlugie").ok
     code, _, err = _cli(url, "unlock", "nikt", monkeypatch=monkeypatch, capsys=capsys)
     assert code == 1 and "nikt" in err
-    audit_actors = set(recent_entries(sqlite_engine)["actor"])
+    audit_actors = set(recent_entries(sqlite_engine, ADMIN)["actor"])
     assert any(actor.startswith("cli:") for actor in audit_actors)
 
 

@@ -11,16 +11,10 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from dashboard.core.settings import load_settings
-from db.engine import make_engine
-
-
-class CliError(Exception):
-    """An expected failure: its message is all the person needs to see."""
-
+from dashboard.cli.common import CliError, open_engine
+from dashboard.core.errors import PanelError
 
 # Modules adding their own commands through ``register(subparsers)``.
 # Each area appends its module here.
@@ -31,19 +25,6 @@ COMMAND_MODULES = (
     "dashboard.cli.exports",
     "dashboard.cli.deck",
 )
-
-
-def open_engine(args: argparse.Namespace) -> Engine:
-    url = args.database_url or load_settings().database_url
-    try:
-        return make_engine(url)
-    except (ArgumentError, NoSuchModuleError, ValueError) as error:
-        raise CliError(f"Nieprawidłowy adres bazy danych (DATABASE_URL): {error}") from error
-
-
-def add_switch(parser: argparse.ArgumentParser, option: str, help_text: str) -> None:
-    """An on/off option (``--dry-run``): False unless given."""
-    parser.add_argument(option, action="store_true", help=help_text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,6 +65,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return handler(args) or 0
     except CliError as error:
         print(f"Błąd: {error}", file=sys.stderr)
+    except PanelError as error:
+        print(f"Błąd: {error.message('pl')}", file=sys.stderr)
     except OperationalError as error:
         print(f"Błąd: {describe_database_error(error)}", file=sys.stderr)
     except SQLAlchemyError as error:
@@ -95,3 +78,6 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main() -> None:
     sys.exit(run())
+
+
+__all__ = ["CliError", "build_parser", "main", "open_engine", "run"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, inspect, select
 
-from dashboard.cli import CliError, open_engine
+from dashboard.cli.common import CliError, cli_actor, open_engine, positive_int
 from dashboard.services.backup import BackupError, backup_sqlite
 from db.demo import generator as demo
 from db.migrate import current_revision, head_revision, upgrade
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     seed = subparsers.add_parser("seed-demo", help="wypełnij pustą bazę danymi demonstracyjnymi")
     seed.add_argument(
         "--scale",
-        type=_positive_int,
+        type=positive_int,
         default=1,
         help="mnożnik liczby propozycji, osób i zapisów (domyślnie 1)",
     )
@@ -57,13 +57,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "check", help="sprawdź połączenie, wersję schematu i liczbę wierszy"
     )
     check.set_defaults(handler=cmd_check)
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("musi być liczbą całkowitą ≥ 1")
-    return value
 
 
 def sqlite_file(engine: Engine) -> Path | None:
@@ -116,9 +109,9 @@ def cmd_seed_demo(args: argparse.Namespace) -> None:
 def cmd_backup(args: argparse.Namespace) -> None:
     engine = open_engine(args)
     try:
-        written = backup_sqlite(engine, args.dest)
+        written = backup_sqlite(engine, cli_actor(), args.dest)
     except BackupError as error:
-        raise CliError(str(error)) from error
+        raise CliError(error.message("pl")) from error
     print(f"Kopia zapisana: {written}")
 
 

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from dashboard.cli import CliError, open_engine
-from dashboard.core.permissions import Actor
+from dashboard.cli.common import CliError, cli_actor, open_engine, parse_date
 from dashboard.exports.proposals import FORMATS, build_export
 from dashboard.queries.proposals import ProposalFilters
 from db.models import PROPOSAL_SOURCES, PROPOSAL_STATUSES
-
-# Scheduled exports are for the team's meetings: no personal data of authors.
-CLI_ACTOR = Actor("cli", "director", frozenset(), "Wiersz poleceń")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,25 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     proposals.add_argument("--district", nargs="+", default=[], type=int, metavar="NR")
     proposals.add_argument("--area", nargs="+", default=[], metavar="OBSZAR")
     proposals.add_argument("--team", default="", metavar="SLUG", help="zespół tematyczny")
-    proposals.add_argument("--from", dest="date_from", type=_date, metavar="DATA")
-    proposals.add_argument("--to", dest="date_to", type=_date, metavar="DATA")
+    proposals.add_argument("--from", dest="date_from", type=parse_date, metavar="DATA")
+    proposals.add_argument("--to", dest="date_to", type=parse_date, metavar="DATA")
     proposals.set_defaults(handler=cmd_export_proposals)
-
-
-def _date(text: str) -> date:
-    for parse in (date.fromisoformat, _polish_date):
-        try:
-            return parse(text)
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(
-        f"nieprawidłowa data „{text}” (np. 2025-09-30 albo 30.09.2025)"
-    )
-
-
-def _polish_date(text: str) -> date:
-    day, month, year = text.split(".")
-    return date(int(year), int(month), int(day))
 
 
 def filters_from_args(args: argparse.Namespace) -> ProposalFilters:
@@ -81,7 +60,10 @@ def cmd_export_proposals(args: argparse.Namespace) -> None:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CliError("Data --from jest późniejsza niż --to.")
     engine = open_engine(args)
-    exported = build_export(engine, CLI_ACTOR, filters_from_args(args), file_format)
+    # Scheduled exports are for the team's meetings: no personal data of authors.
+    exported = build_export(
+        engine, cli_actor(), filters_from_args(args), file_format, include_personal=False
+    )
     partial = out.with_name(out.name + ".part")
     partial.write_bytes(exported.content)
     partial.replace(out)  # a scheduled reader never sees a half-written file

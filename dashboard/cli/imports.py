@@ -5,15 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sqlalchemy import Engine, select
-
-from dashboard.cli import CliError, add_switch, open_engine
-from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.cli.common import CliError, actor_named, add_switch, cli_actor, open_engine
+from dashboard.core.permissions import PermissionDenied
 from dashboard.importers.core import ImportReport, import_proposals, import_signups
-from db.models import PROPOSAL_SOURCES, User, UserSubteam
+from db.models import PROPOSAL_SOURCES
 
-# Who the audit log names when nobody signed in: someone with shell access to the server.
-CLI_ACTOR = Actor("cli", "admin", frozenset(), "Wiersz poleceń")
 DRY_RUN_HELP = "tylko sprawdź plik i pokaż problemy, nic nie zapisuj"
 
 
@@ -46,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_import_proposals(args: argparse.Namespace) -> int:
     data = _read_file(args.file)
     engine = open_engine(args)
-    actor = actor_for(engine, args.username) if args.username else CLI_ACTOR
+    actor = actor_named(engine, args.username) if args.username else cli_actor()
     try:
         report = import_proposals(
             engine, actor, data, args.file.name, args.dry_run, default_source=args.source
@@ -59,7 +55,7 @@ def cmd_import_proposals(args: argparse.Namespace) -> int:
 def cmd_import_signups(args: argparse.Namespace) -> int:
     data = _read_file(args.file)
     engine = open_engine(args)
-    report = import_signups(engine, CLI_ACTOR, data, args.file.name, args.edition, args.dry_run)
+    report = import_signups(engine, cli_actor(), data, args.file.name, args.edition, args.dry_run)
     return print_report(report)
 
 
@@ -67,24 +63,6 @@ def _read_file(path: Path) -> bytes:
     if not path.is_file():
         raise CliError(f"Nie ma takiego pliku: {path}")
     return path.read_bytes()
-
-
-def actor_for(engine: Engine, username: str) -> Actor:
-    """The permissions of an existing, enabled user (for ``--as``)."""
-    with engine.connect() as connection:
-        user = connection.execute(
-            select(User.id, User.role, User.display_name, User.subteam_id, User.disabled).where(
-                User.username == username
-            )
-        ).first()
-        if user is None or user.disabled:
-            raise CliError(f"Nie ma aktywnego użytkownika „{username}”.")
-        subteams = set(
-            connection.scalars(select(UserSubteam.subteam_id).where(UserSubteam.user_id == user.id))
-        )
-    if user.subteam_id is not None:
-        subteams.add(user.subteam_id)
-    return Actor(username, user.role, frozenset(subteams), user.display_name)
 
 
 def print_report(report: ImportReport) -> int:

@@ -6,15 +6,14 @@ import argparse
 import getpass
 import sys
 
-from dashboard.cli import CliError, open_engine
+from dashboard.cli.common import CliError, cli_actor, open_engine
+from dashboard.core.security import MIN_PASSWORD_LENGTH
 from dashboard.i18n import t
-from dashboard.services.auth import MIN_PASSWORD_LENGTH
+from dashboard.queries.users import list_users
 from dashboard.services.users import (
     NewUser,
     UserError,
     add_user,
-    cli_actor,
-    list_users,
     set_disabled,
 )
 from dashboard.services.users import set_password as change_password
@@ -116,7 +115,7 @@ def cmd_add(args: argparse.Namespace) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> None:
-    frame = list_users(open_engine(args))
+    frame = list_users(open_engine(args), cli_actor())
     if frame.empty:
         print("Brak kont.")
         return

@@ -8,7 +8,17 @@ Polish (``dashboard.cli``). Any other exception is a bug and is not caught.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dashboard.i18n import DEFAULT_LANGUAGE, t
+
+
+@dataclass(frozen=True)
+class Label:
+    """A value that is itself a catalogue key (a status, a field name), so the message
+    shows it in the person's language too."""
+
+    key: str
 
 
 class PanelError(Exception):
@@ -22,7 +32,11 @@ class PanelError(Exception):
         super().__init__(self.key)
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return t(self.key, lang, **self.values)
+        values = {
+            name: t(value.key, lang) if isinstance(value, Label) else value
+            for name, value in self.values.items()
+        }
+        return t(self.key, lang, **values)
 
     def __str__(self) -> str:
         return self.message()

@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 import pandas as pd
 from sqlalchemy import Engine
 
+from dashboard.core.errors import InvalidInput
 from dashboard.core.formatting import format_date, format_datetime
 from dashboard.core.permissions import Actor
 from dashboard.core.privacy import neutralise_frame
@@ -158,13 +159,16 @@ def build_export(
     filters: ProposalFilters,
     file_format: str,
     as_of: datetime | None = None,
+    include_personal: bool = True,
 ) -> ExportFile:
-    """The current view as a file; authors' data only for admins, and then audited."""
+    """The current view as a file; authors' data only for admins (and only when
+    ``include_personal``), and then audited."""
     if file_format not in FORMATS:
-        raise ValueError(f"Nieznany format eksportu: {file_format} (dozwolone: csv, xlsx)")
+        raise InvalidInput("error.export_format", format=file_format, allowed="csv, xlsx")
     as_of = as_of or now()
-    include_personal = actor.sees_personal_data()
-    frame = export_frame(export_rows(engine, filters, include_personal))
+    include_personal = include_personal and actor.sees_personal_data()
+    emails_for = actor if include_personal else None
+    frame = export_frame(export_rows(engine, filters, emails_for))
     file_notes = notes(filters, as_of, len(frame))
     content = to_csv(frame, file_notes) if file_format == "csv" else to_xlsx(frame, file_notes)
     if include_personal:

@@ -14,6 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 from sqlalchemy.sql import Select
 
+from dashboard.core.permissions import Actor, require_admin
 from dashboard.queries.search import search_condition, search_terms
 from db.models import (
     PARTICIPANT_CATEGORIES,
@@ -303,8 +304,14 @@ def _facet_value_label(key: object, names: dict | None) -> tuple[str, str]:
     return names.get(int(key), (str(key), str(key)))
 
 
-def export_rows(engine: Engine, filters: ProposalFilters, include_personal: bool) -> pd.DataFrame:
-    """Every row of the view with the columns an export needs (codes, not labels)."""
+def export_rows(
+    engine: Engine, filters: ProposalFilters, emails_for: Actor | None = None
+) -> pd.DataFrame:
+    """Every row of the view with the columns an export needs (codes, not labels); with the
+    authors' names and e-mails when ``emails_for`` names the admin asking."""
+    include_personal = emails_for is not None
+    if include_personal:
+        require_admin(emails_for)
     columns = [
         Proposal.id,
         Proposal.title,

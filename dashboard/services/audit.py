@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
 from db.engine import now, write_session
@@ -27,9 +26,3 @@ def record_now(
     """Add an entry in its own transaction (e.g. right before a file is handed out)."""
     with write_session(engine) as session:
         record(session, actor, action, detail, row_count)
-
-
-def recent_entries(engine: Engine, limit: int = 500) -> pd.DataFrame:
-    query = select(AuditLog).order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
-    with engine.connect() as connection:
-        return pd.read_sql(query, connection, parse_dates=["at"])

@@ -8,30 +8,35 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from dashboard.core.errors import PanelError
+from dashboard.core.permissions import Actor, require_admin
+from dashboard.services.audit import record_now
 
-class BackupError(Exception):
+PG_DUMP_HINT = "pg_dump --format=custom --file=strategia.dump NAZWA_BAZY"
+
+
+class BackupError(PanelError):
     pass
 
 
-def backup_sqlite(engine: Engine, destination: Path) -> Path:
-    """Copy the live database page by page with SQLite's backup API.
+def backup_sqlite(engine: Engine, actor: Actor, destination: Path) -> Path:
+    """Copy the live database page by page with SQLite's backup API (admins only; the
+    copy holds personal data, so it is audit-logged).
 
     Written to a temporary file beside the destination and renamed, so a failed
     backup never leaves a half-written file under the final name.
     """
+    require_admin(actor)
     if engine.dialect.name != "sqlite":
-        raise BackupError(
-            "Kopię bazy PostgreSQL wykonuje się narzędziem pg_dump, np.: "
-            "pg_dump --format=custom --file=strategia.dump NAZWA_BAZY"
-        )
+        raise BackupError("admin.backup.error.postgres", hint=PG_DUMP_HINT)
     source_path = engine.url.database
     if not source_path or source_path == ":memory:" or not Path(source_path).exists():
-        raise BackupError(f"Plik bazy danych nie istnieje: {source_path}")
+        raise BackupError("admin.backup.error.no_database", path=source_path)
     destination = destination.expanduser().resolve()
     if not destination.parent.is_dir():
-        raise BackupError(f"Katalog docelowy nie istnieje: {destination.parent}")
+        raise BackupError("admin.backup.error.no_folder", folder=destination.parent)
     if destination == Path(source_path).resolve():
-        raise BackupError("Kopia nie może nadpisać kopiowanej bazy.")
+        raise BackupError("admin.backup.error.same_file")
     partial = destination.with_name(destination.name + ".part")
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=30)
     try:
@@ -42,8 +47,9 @@ def backup_sqlite(engine: Engine, destination: Path) -> Path:
             target.close()
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"Kopia nie powiodła się: {error}") from error
+        raise BackupError("admin.backup.error.failed", reason=error) from error
     finally:
         source.close()
     os.replace(partial, destination)
+    record_now(engine, actor.username, "backup.download", destination.name)
     return destination

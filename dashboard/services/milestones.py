@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session
 
+from dashboard.core.errors import PanelError
 from dashboard.core.permissions import Actor, require_subteam_editor
 from db.engine import now, write_session
 from db.models import Milestone, MilestoneEvent, Subteam
@@ -27,13 +28,8 @@ CHANGE_DUE_DATE = "due_date"
 CHANGE_CREATED = "created"
 
 
-class MilestoneError(ValueError):
-    """Bad input or a missing milestone. ``key``/``values`` name the catalogue message."""
-
-    def __init__(self, key: str, message: str, **values: object) -> None:
-        super().__init__(message)
-        self.key = key
-        self.values = values
+class MilestoneError(PanelError):
+    """Bad input or a missing milestone."""
 
 
 def _load(session: Session, actor: Actor, milestone_id: int) -> Milestone:
@@ -41,11 +37,7 @@ def _load(session: Session, actor: Actor, milestone_id: int) -> Milestone:
         select(Milestone).where(Milestone.id == milestone_id)
     ).scalar_one_or_none()
     if milestone is None:
-        raise MilestoneError(
-            "progress.error.no_milestone",
-            f"Nie ma kamienia milowego o numerze {milestone_id}.",
-            id=milestone_id,
-        )
+        raise MilestoneError("progress.error.no_milestone", id=milestone_id)
     require_subteam_editor(actor, milestone.subteam_id)
     return milestone
 
@@ -95,10 +87,7 @@ def mark_done(engine: Engine, actor: Actor, milestone_id: int, done_on: date | N
     """Mark a milestone done on ``done_on`` (default today; not in the future)."""
     done_on = done_on or _today()
     if done_on > _today():
-        raise MilestoneError(
-            "progress.error.done_in_future",
-            "Data wykonania nie może być z przyszłości.",
-        )
+        raise MilestoneError("progress.error.done_in_future")
     return _set_date(engine, actor, milestone_id, "done_on", CHANGE_DONE, done_on)
 
 
@@ -114,14 +103,10 @@ def move_due_date(engine: Engine, actor: Actor, milestone_id: int, new_due: date
 def _clean_title(title: str) -> str:
     cleaned = " ".join((title or "").split())
     if not cleaned:
-        raise MilestoneError("progress.error.title_empty", "Podaj nazwę kamienia milowego.")
+        raise MilestoneError("progress.error.title_empty")
     if len(cleaned) > TITLE_MAX_LENGTH:
         raise MilestoneError(
-            "progress.error.title_long",
-            f"Nazwa kamienia milowego może mieć najwyżej {TITLE_MAX_LENGTH} znaków "
-            f"(ma {len(cleaned)}).",
-            limit=TITLE_MAX_LENGTH,
-            length=len(cleaned),
+            "progress.error.title_long", limit=TITLE_MAX_LENGTH, length=len(cleaned)
         )
     return cleaned
 
@@ -129,13 +114,7 @@ def _clean_title(title: str) -> str:
 def _check_weight(weight: int) -> int:
     low, high = WEIGHT_RANGE
     if not isinstance(weight, int) or not low <= weight <= high:
-        raise MilestoneError(
-            "progress.error.weight",
-            f"Waga musi być liczbą całkowitą od {low} do {high} (podano: {weight}).",
-            low=low,
-            high=high,
-            value=weight,
-        )
+        raise MilestoneError("progress.error.weight", low=low, high=high, value=weight)
     return weight
 
 
@@ -152,11 +131,7 @@ def add_milestone(
     _check_weight(weight)
     with write_session(engine) as session:
         if session.get(Subteam, subteam_id) is None:
-            raise MilestoneError(
-                "progress.error.no_subteam",
-                f"Nie ma podzespołu o numerze {subteam_id}.",
-                id=subteam_id,
-            )
+            raise MilestoneError("progress.error.no_subteam", id=subteam_id)
         existing = session.execute(
             select(Milestone.id).where(
                 Milestone.subteam_id == subteam_id,

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session
 
-from dashboard.core.permissions import Actor, PermissionDenied, require_subteam_editor
+from dashboard.core.errors import Conflict, InvalidInput, Label, NotFound, PanelError
+from dashboard.core.permissions import Actor, require_subteam_editor
+from dashboard.i18n import DEFAULT_LANGUAGE, t
 from db.engine import now, write_session
 from db.models import PROPOSAL_STATUSES, Proposal, ProposalEvent
 
@@ -50,51 +52,50 @@ MAX_DESCRIPTION = 20000
 MAX_AREA = 200
 
 
-class ReviewError(Exception):
-    """A refused change. ``key``/``values`` name the catalogue label for the page;
-    the message itself is Polish (CLI, logs)."""
+class ReviewError(PanelError):
+    """A refused review change."""
 
-    def __init__(self, message: str, key: str = "proposals.error.generic", **values: object):
-        super().__init__(message)
-        self.key = key
-        self.values = values
+    default_key = "proposals.error.generic"
 
 
-class ProposalNotFound(ReviewError):
+class ProposalNotFound(ReviewError, NotFound):
     pass
 
 
-class InvalidTransition(ReviewError):
+class InvalidTransition(ReviewError, InvalidInput):
     pass
 
 
-class NoteRequired(ReviewError):
+class NoteRequired(ReviewError, InvalidInput):
     pass
 
 
-class InvalidMergeTarget(ReviewError):
+class InvalidMergeTarget(ReviewError, InvalidInput):
     pass
 
 
-class InvalidEdit(ReviewError):
+class InvalidEdit(ReviewError, InvalidInput):
     pass
 
 
-class VersionConflict(ReviewError):
+class VersionConflict(ReviewError, Conflict):
     pass
 
 
-class BulkChangeRefused(ReviewError):
-    """Nothing was changed; ``reasons`` lists (proposal id, Polish reason) for every refused row."""
+class BulkChangeRefused(ReviewError, InvalidInput):
+    """Nothing was changed; ``reasons`` pairs every refused proposal id with its error."""
 
-    def __init__(self, reasons: list[tuple[int, str]]):
-        summary = "; ".join(f"nr {pid}: {reason}" for pid, reason in reasons)
-        super().__init__(
-            f"Nie zmieniono żadnej propozycji — odrzucone wiersze: {summary}",
-            "proposals.error.bulk_refused",
-            count=len(reasons),
-        )
+    def __init__(self, reasons: list[tuple[int, PanelError]]):
+        super().__init__("proposals.error.bulk_refused", count=len(reasons))
         self.reasons = reasons
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        lines = [super().message(lang)]
+        lines += [
+            t("proposals.error.bulk_row", lang, id=pid, reason=reason.message(lang))
+            for pid, reason in self.reasons
+        ]
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -145,15 +146,15 @@ def bulk_change_status(
     """
     selection = list(dict(selection).items())  # each proposal once
     if not selection:
-        raise ReviewError("Nie zaznaczono żadnej propozycji.", "proposals.error.empty_selection")
+        raise ReviewError("proposals.error.empty_selection")
     change = _StatusChange(to_status, note, merged_into_id)
     with write_session(engine) as session:
-        reasons: list[tuple[int, str]] = []
+        reasons: list[tuple[int, PanelError]] = []
         for proposal_id, expected_version in selection:
             try:
                 _check_status_change(session, actor, proposal_id, expected_version, change)
-            except (ReviewError, PermissionDenied) as error:
-                reasons.append((proposal_id, str(error)))
+            except PanelError as error:
+                reasons.append((proposal_id, error))
         if reasons:
             raise BulkChangeRefused(reasons)
         for proposal_id, expected_version in selection:
@@ -187,7 +188,7 @@ def edit_proposal(
 
 def _validate_edit(title: str, description: str, area: str | None) -> None:
     if not title:
-        raise InvalidEdit("Tytuł nie może być pusty.", "proposals.error.title_empty")
+        raise InvalidEdit("proposals.error.title_empty")
     limits = (
         ("tytuł", title, MAX_TITLE),
         ("opis", description, MAX_DESCRIPTION),
@@ -195,12 +196,7 @@ def _validate_edit(title: str, description: str, area: str | None) -> None:
     )
     for name, value, limit in limits:
         if len(value) > limit:
-            raise InvalidEdit(
-                f"{name.capitalize()} jest za długi (najwyżej {limit} znaków).",
-                "proposals.error.too_long",
-                field=name,
-                limit=limit,
-            )
+            raise InvalidEdit("proposals.error.too_long", field=name, limit=limit)
 
 
 def _edit_note(changed: list[str]) -> str:
@@ -227,19 +223,10 @@ def _load_for_change(
         .first()
     )
     if row is None:
-        raise ProposalNotFound(
-            f"Propozycja nr {proposal_id} nie istnieje.",
-            "proposals.error.not_found",
-            id=proposal_id,
-        )
+        raise ProposalNotFound("proposals.error.not_found", id=proposal_id)
     require_subteam_editor(actor, row["subteam_id"])
     if row["version"] != expected_version:
-        raise VersionConflict(
-            f"Propozycja nr {proposal_id} została w międzyczasie zmieniona przez kogoś innego. "
-            "Nic nie nadpisano — odśwież widok i wprowadź zmianę ponownie.",
-            "proposals.error.version_conflict",
-            id=proposal_id,
-        )
+        raise VersionConflict("proposals.error.version_conflict", id=proposal_id)
     return dict(row)
 
 
@@ -250,54 +237,37 @@ def _check_status_change(
     from_status, to_status = current["status"], change.to_status
     if to_status not in PROPOSAL_STATUSES or to_status not in allowed_targets(from_status):
         raise InvalidTransition(
-            f"Nie można zmienić statusu z „{from_status}” na „{to_status}”.",
             "proposals.error.transition",
-            from_status=from_status,
-            to_status=to_status,
+            from_status=_status_label(from_status),
+            to_status=_status_label(to_status),
         )
     text = (change.note or "").strip()
     if note_required(from_status, to_status) and not text:
-        raise NoteRequired(
-            "Ta zmiana statusu wymaga notatki z uzasadnieniem.", "proposals.error.note_required"
-        )
+        raise NoteRequired("proposals.error.note_required")
     if len(text) > MAX_NOTE:
-        raise NoteRequired(
-            f"Notatka jest za długa (najwyżej {MAX_NOTE} znaków).",
-            "proposals.error.too_long",
-            field="notatka",
-            limit=MAX_NOTE,
-        )
+        raise NoteRequired("proposals.error.too_long", field="notatka", limit=MAX_NOTE)
     if to_status == "merged":
         _check_merge_target(session, proposal_id, change.merged_into_id)
     return current
 
 
+def _status_label(status: str) -> Label | str:
+    return Label(f"status.{status}") if status in PROPOSAL_STATUSES else status
+
+
 def _check_merge_target(session: Session, proposal_id: int, target_id: int | None) -> None:
     if target_id is None:
-        raise InvalidMergeTarget(
-            "Wskaż propozycję, z którą ta propozycja zostaje połączona.",
-            "proposals.error.merge_target_missing",
-        )
+        raise InvalidMergeTarget("proposals.error.merge_target_missing")
     if target_id == proposal_id:
-        raise InvalidMergeTarget(
-            "Propozycji nie można połączyć z nią samą.", "proposals.error.merge_self"
-        )
+        raise InvalidMergeTarget("proposals.error.merge_self")
     target = session.execute(
         select(Proposal.status, Proposal.merged_into_id).where(Proposal.id == target_id)
     ).first()
     if target is None:
-        raise InvalidMergeTarget(
-            f"Propozycja docelowa nr {target_id} nie istnieje.",
-            "proposals.error.merge_target_unknown",
-            id=target_id,
-        )
+        raise InvalidMergeTarget("proposals.error.merge_target_unknown", id=target_id)
     if target.status == "merged":
         raise InvalidMergeTarget(
-            f"Propozycja nr {target_id} sama jest połączona z nr {target.merged_into_id} — "
-            "wskaż tę propozycję.",
-            "proposals.error.merge_target_merged",
-            id=target_id,
-            other=target.merged_into_id,
+            "proposals.error.merge_target_merged", id=target_id, other=target.merged_into_id
         )
 
 
@@ -323,11 +293,7 @@ def _bump(session: Session, proposal_id: int, expected_version: int, values: dic
         .values(**values, version=expected_version + 1, updated_at=now())
     )
     if result.rowcount != 1:
-        raise VersionConflict(
-            f"Propozycja nr {proposal_id} została w międzyczasie zmieniona przez kogoś innego.",
-            "proposals.error.version_conflict",
-            id=proposal_id,
-        )
+        raise VersionConflict("proposals.error.version_conflict", id=proposal_id)
     return expected_version + 1
 
 

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dashboard.core.errors import NotFound
 from dashboard.core.permissions import Actor, require_admin
+from dashboard.queries.registration import registration_is_open, workshops_of
 from dashboard.services import audit
 from db.engine import now, write_session
 from db.models import (
@@ -80,19 +82,6 @@ class RegistrationResult:
         return self.outcome in (Outcome.REGISTERED, Outcome.WAITLISTED, Outcome.UPDATED)
 
 
-@dataclass(frozen=True)
-class OpenEdition:
-    """The edition residents can sign up for, with what the form offers."""
-
-    edition: int
-    name: str
-    starts_on: date
-    ends_on: date
-    is_open: bool
-    closes_on: date | None
-    workshops: tuple[tuple[int, str, int | None], ...]  # (session id, title, capacity)
-
-
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
@@ -133,43 +122,6 @@ def validate(form: RegistrationForm, district_numbers: set[int], workshop_ids: s
     return errors
 
 
-def registration_is_open(event: Event, today: date) -> bool:
-    if not event.registration_open or today > event.ends_on:
-        return False
-    return event.registration_closes_on is None or today <= event.registration_closes_on
-
-
-def open_edition(engine: Engine, today: date | None = None) -> OpenEdition | None:
-    """The next (or running) edition, or None when no Congress is planned."""
-    today = today or now().date()
-    with Session(engine) as session:
-        event = session.scalars(
-            select(Event).where(Event.ends_on >= today).order_by(Event.starts_on).limit(1)
-        ).first()
-        if event is None:
-            return None
-        workshops = session.execute(
-            select(EventSession.id, EventSession.title, EventSession.capacity)
-            .where(_workshops_of(event.id))
-            .order_by(EventSession.title)
-        ).all()
-        return OpenEdition(
-            edition=event.edition,
-            name=event.name,
-            starts_on=event.starts_on,
-            ends_on=event.ends_on,
-            is_open=registration_is_open(event, today),
-            closes_on=event.registration_closes_on,
-            workshops=tuple((row.id, row.title, row.capacity) for row in workshops),
-        )
-
-
-def district_choices(engine: Engine) -> list[tuple[int, str]]:
-    with Session(engine) as session:
-        rows = session.execute(select(District.number, District.name).order_by(District.number))
-        return [(row.number, row.name) for row in rows]
-
-
 def register(
     engine: Engine, form: RegistrationForm, today: date | None = None
 ) -> RegistrationResult:
@@ -196,7 +148,7 @@ def _register_once(
         districts = {
             row.number: row.id for row in session.execute(select(District.number, District.id))
         }
-        workshop_ids = set(session.scalars(select(EventSession.id).where(_workshops_of(event.id))))
+        workshop_ids = set(session.scalars(select(EventSession.id).where(workshops_of(event.id))))
         errors = validate(form, set(districts), workshop_ids)
         if errors:
             return RegistrationResult(Outcome.INVALID, errors=errors)
@@ -232,14 +184,6 @@ def _register_once(
             [{"signup_id": signup_id, "session_id": sid} for sid in session_ids],
         )
         return RegistrationResult(outcome, status=status, signup_id=signup_id)
-
-
-def _workshops_of(event_id: int):
-    return and_(
-        EventSession.event_id == event_id,
-        EventSession.kind == "workshop",
-        EventSession.day == 2,
-    )
 
 
 def _chosen_sessions(session: Session, event_id: int, form: RegistrationForm) -> list[int]:
@@ -311,7 +255,7 @@ def set_registration_window(
             .values(registration_open=is_open, registration_closes_on=closes_on)
         ).rowcount
         if not changed:
-            raise ValueError(f"Nie ma edycji Kongresu {edition}.")
+            raise NotFound("congress.admin.error.no_edition", edition=edition)
         state = "otwarte" if is_open else "zamknięte"
         until = f", do {closes_on:%d.%m.%Y}" if closes_on else ""
         audit.record(

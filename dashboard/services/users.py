@@ -1,47 +1,37 @@
 """User management: add, list, set a password, disable/enable, unlock.
 
-Every change needs an admin ``Actor`` (the CLI acts as ``cli_actor()``), runs in one
+Every change needs an admin ``Actor`` (the CLI acts as ``cli.common.cli_actor()``), runs in one
 transaction and leaves an audit-log entry. Errors are ``UserError`` with a catalogue
 key, so the page can show them in the person's language and the CLI in Polish.
 """
 
 from __future__ import annotations
 
-import getpass
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import pandas as pd
-from sqlalchemy import Engine, String, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dashboard.core.errors import PanelError
 from dashboard.core.permissions import Actor, require_admin
-from dashboard.i18n import t
-from dashboard.services.audit import record
-from dashboard.services.auth import (
+from dashboard.core.security import (
     MAX_PASSWORD_BYTES,
     MIN_PASSWORD_LENGTH,
     hash_password,
     normalise_username,
 )
+from dashboard.services.audit import record
 from db.engine import now, write_session
 from db.models import USER_ROLES, Subteam, User, UserSubteam
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,49}$")
 
 
-class UserError(ValueError):
-    """A refused user-management request; ``key`` names the catalogue message."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(t(key, "pl", **values))
-
-    def text(self, lang: str) -> str:
-        return t(self.key, lang, **self.values)
+class UserError(PanelError):
+    """A refused user-management request."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +42,6 @@ class NewUser:
     role: str
     subteam_ids: tuple[int, ...] = field(default_factory=tuple)
     email: str | None = None
-
-
-def cli_actor() -> Actor:
-    """The command line is run by whoever operates the server: an administrator."""
-    return Actor(f"cli:{getpass.getuser()}", "admin", frozenset(), "wiersz poleceń")
 
 
 def validate_password(password: str) -> None:
@@ -183,37 +168,3 @@ def unlock(engine: Engine, actor: Actor, username: str) -> None:
             update(User).where(User.id == user_id).values(failed_logins=0, locked_until=None)
         )
         record(session, actor.username, "user.unlock", name)
-
-
-def list_users(engine: Engine) -> pd.DataFrame:
-    """Every account without its password hash; ``subteams`` lists the bound subteam ids."""
-    bound = (
-        select(
-            UserSubteam.user_id,
-            func.aggregate_strings(UserSubteam.subteam_id.cast(String()), ",").label("subteams"),
-        )
-        .group_by(UserSubteam.user_id)
-        .subquery()
-    )
-    query = (
-        select(
-            User.username,
-            User.display_name,
-            User.email,
-            User.role,
-            func.coalesce(bound.c.subteams, User.subteam_id.cast(String())).label("subteams"),
-            User.disabled,
-            User.failed_logins,
-            User.locked_until,
-            User.is_demo,
-            User.created_at,
-        )
-        .outerjoin(bound, bound.c.user_id == User.id)
-        .order_by(User.username)
-    )
-    with engine.connect() as connection:
-        frame = pd.read_sql(query, connection, parse_dates=["locked_until", "created_at"])
-    for column in ("disabled", "is_demo"):
-        frame[column] = frame[column].astype(bool)
-    frame["subteams"] = frame["subteams"].fillna("")
-    return frame

@@ -26,6 +26,7 @@ from dashboard import web
 from dashboard.core.navigation import PageSpec, page_by_url_path, pages_for
 from dashboard.core.permissions import Actor
 from dashboard.core.privacy import escape_markdown
+from dashboard.queries import accounts
 from dashboard.services import auth
 
 # streamlit-authenticator's own session keys.
@@ -47,7 +48,7 @@ def _demo_cookie_key() -> str:
 
 
 def demo_mode() -> bool:
-    return web.query(auth.demo_accounts_exist)
+    return web.query(accounts.demo_accounts_exist)
 
 
 def build_authenticator(demo: bool) -> stauth.Authenticate:
@@ -59,7 +60,7 @@ def build_authenticator(demo: bool) -> stauth.Authenticate:
         st.error(web.tr("access.no_cookie_key"))
         st.stop()
     return stauth.Authenticate(
-        web.query(auth.credentials),
+        web.query(accounts.credentials),
         cookie_name=settings.cookie_name,
         cookie_key=cookie_key,
         cookie_expiry_days=settings.cookie_expiry_days,
@@ -80,7 +81,7 @@ def current_actor(authenticator: stauth.Authenticate) -> Actor | None:
             sign_out(authenticator)
             return None
     username = st.session_state.get(USERNAME_KEY) if st.session_state.get(STATUS_KEY) else None
-    actor = web.query(auth.actor_for, username) if username else None
+    actor = web.query(accounts.actor_for, username) if username else None
     if username and actor is None:
         sign_out(authenticator)
         st.session_state[MESSAGE_KEY] = "access.account_unavailable"

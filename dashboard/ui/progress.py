@@ -12,6 +12,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from dashboard import web
+from dashboard.core.errors import PanelError
 from dashboard.core.formatting import format_date
 from dashboard.core.permissions import Actor, PermissionDenied
 from dashboard.core.progress_rules import PROPOSAL_STAGES, TRAFFIC_ICONS, congress_countdown
@@ -19,6 +20,7 @@ from dashboard.queries import changes
 from dashboard.queries import progress as pq
 from dashboard.queries.scope import Scope
 from dashboard.services import milestones as milestone_service
+from dashboard.ui.feedback import error_text
 from db.engine import now
 from db.models import PROPOSAL_STATUSES
 
@@ -394,11 +396,8 @@ def _attempt(change: Callable[[], object]) -> None:
     except PermissionDenied:
         st.error(web.tr("progress.edit.denied"))
         return
-    except milestone_service.MilestoneError as error:
-        st.error(web.tr(error.key, **error.values))
-        return
-    except OperationalError:
-        st.error(web.tr("app.retry_locked"))
+    except (PanelError, OperationalError) as error:
+        st.error(error_text(error))
         return
     if result is False:
         st.info(web.tr("progress.edit.unchanged"))

@@ -18,6 +18,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from dashboard import web
+from dashboard.core.errors import PanelError
 from dashboard.core.formatting import format_date, format_datetime
 from dashboard.core.permissions import Actor, PermissionDenied
 from dashboard.core.privacy import escape_markdown
@@ -25,8 +26,6 @@ from dashboard.exports.proposals import FORMATS, build_export
 from dashboard.queries import proposals as pq
 from dashboard.queries.similar import similar_proposals
 from dashboard.services.proposals import (
-    BulkChangeRefused,
-    ReviewError,
     allowed_targets,
     bulk_change_status,
     change_status,
@@ -34,6 +33,7 @@ from dashboard.services.proposals import (
     note_required,
 )
 from dashboard.ui.admin import imports as admin_import
+from dashboard.ui.feedback import error_text
 from db.models import PARTICIPANT_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES
 
 WIDGET_KEYS = {
@@ -319,27 +319,15 @@ def show_flash() -> None:
 
 
 def _error_text(error: Exception) -> str:
-    if isinstance(error, BulkChangeRefused):
-        lines = [web.tr("proposals.error.bulk_refused", count=len(error.reasons))]
-        lines += [f"- nr {pid}: {reason}" for pid, reason in error.reasons]
-        return "\n".join(lines)
-    if isinstance(error, ReviewError):
-        values = {
-            name: web.tr(f"status.{value}") if value in PROPOSAL_STATUSES else value
-            for name, value in error.values.items()
-        }
-        return web.tr(error.key, **values)
     if isinstance(error, PermissionDenied):
         return web.tr("proposals.error.permission")
-    if isinstance(error, OperationalError):
-        return web.tr("app.retry_locked")
-    return str(error)
+    return error_text(error)
 
 
 def _attempt(action, success_text: str) -> bool:
     try:
         action()
-    except (ReviewError, PermissionDenied, OperationalError) as error:
+    except (PanelError, OperationalError) as error:
         st.session_state[FLASH_KEY] = ("error", _error_text(error))
         return False
     st.session_state[FLASH_KEY] = ("success", success_text)

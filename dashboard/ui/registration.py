@@ -14,9 +14,9 @@ from sqlalchemy.exc import OperationalError
 from dashboard import web
 from dashboard.core.formatting import format_date, format_long_date
 from dashboard.queries import congress as cq
+from dashboard.queries.registration import OpenEdition, district_choices
 from dashboard.services import registration
 from dashboard.services.registration import (
-    OpenEdition,
     Outcome,
     RegistrationForm,
     RegistrationResult,
@@ -54,7 +54,7 @@ class Choices:
 def load_choices(edition: OpenEdition) -> Choices:
     fill = web.query(cq.workshop_fill, cq.CongressFilter(edition=edition.edition))
     return Choices(
-        districts=dict(web.query(registration.district_choices)),
+        districts=dict(web.query(district_choices)),
         titles={session_id: title for session_id, title, _ in edition.workshops},
         full_workshops=frozenset(fill.loc[fill["flag"] == "full", "session_id"]),
     )

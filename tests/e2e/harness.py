@@ -318,7 +318,7 @@ def ensure_open_congress(engine) -> int:
 
     from sqlalchemy import func, insert, select
 
-    from dashboard.services.registration import open_edition
+    from dashboard.queries.registration import open_edition
     from db.engine import now, write_session
     from db.models import Event, EventSession
 

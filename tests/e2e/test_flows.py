@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import func, select
 
 from dashboard.i18n import count_label, format_int, t
-from dashboard.services.registration import open_edition
+from dashboard.queries.registration import open_edition
 from db.engine import make_engine
 from db.models import Event, Proposal, Signup
 from tests.e2e.harness import (

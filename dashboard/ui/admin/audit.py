@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import web
 from dashboard.core.permissions import Actor
-from dashboard.services.audit import recent_entries
+from dashboard.queries.audit import recent_entries
 
 LIMIT = 500
 COLUMNS = ("at", "actor", "action", "detail", "row_count")
@@ -14,7 +14,7 @@ COLUMNS = ("at", "actor", "action", "detail", "row_count")
 
 def render(actor: Actor) -> None:
     st.caption(web.tr("admin.audit.intro", limit=LIMIT))
-    entries = web.query(recent_entries, limit=LIMIT)
+    entries = web.query(recent_entries, actor, limit=LIMIT)
     if entries.empty:
         st.info(web.tr("admin.audit.empty"))
         return

@@ -8,14 +8,11 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import web
-from dashboard.core.formatting import format_datetime
-from dashboard.core.permissions import Actor, require_admin
-from dashboard.services.audit import record_now
-from dashboard.services.backup import BackupError, backup_sqlite
+from dashboard.core.permissions import Actor
+from dashboard.services.backup import PG_DUMP_HINT, BackupError, backup_sqlite
 from db.engine import now
 
 BACKUP_KEY = "admin.backup.file"
-PG_DUMP_HINT = "pg_dump --format=custom --file=strategia.dump NAZWA_BAZY"
 
 
 def render(actor: Actor) -> None:
@@ -29,7 +26,7 @@ def render(actor: Actor) -> None:
         try:
             st.session_state[BACKUP_KEY] = create_backup(actor)
         except BackupError as error:
-            st.error(web.tr("admin.backup.failed", reason=str(error)))
+            st.error(web.tr("admin.backup.failed", reason=error.message(web.lang())))
     backup = st.session_state.get(BACKUP_KEY)
     if backup:
         name, data = backup
@@ -43,12 +40,8 @@ def render(actor: Actor) -> None:
 
 
 def create_backup(actor: Actor) -> tuple[str, bytes]:
-    """A consistent copy of the live database as bytes (it holds personal data: audit-logged)."""
-    require_admin(actor)
-    engine = web.engine()
+    """A consistent copy of the live database as bytes (the service audits it)."""
     name = f"strategia-{now():%Y%m%d-%H%M%S}.sqlite"
     with tempfile.TemporaryDirectory() as folder:
-        written = backup_sqlite(engine, Path(folder) / name)
-        data = written.read_bytes()
-    record_now(engine, actor.username, "backup.download", f"{name} ({format_datetime(now())})")
+        data = backup_sqlite(web.engine(), actor, Path(folder) / name).read_bytes()
     return name, data

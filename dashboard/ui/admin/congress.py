@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from dashboard import web
 from dashboard.core.permissions import Actor
+from dashboard.exports.signups import export_signups
 from dashboard.queries import congress as cq
+from dashboard.queries import signups
 from dashboard.services import congress_admin, registration
-from dashboard.services.congress_admin import CongressAdminError
+from dashboard.ui.feedback import run_write
 
 MAX_CHECKIN_ROWS = 25
 FLASH_KEY = "admin_congress_flash"
@@ -33,19 +34,6 @@ def render(actor: Actor) -> None:
     _anonymise(actor, edition)
 
 
-def _run_write(action) -> bool:
-    """Run a service call; show why it failed instead of raising. True on success."""
-    try:
-        action()
-    except CongressAdminError as error:
-        st.error(str(error))
-        return False
-    except OperationalError:
-        st.error(web.tr("app.retry_locked"))
-        return False
-    return True
-
-
 def _registration_window(actor: Actor, edition: int, event) -> None:
     st.subheader(web.tr("congress.admin.window"))
     with st.form(f"admin_congress_window_{edition}"):
@@ -58,7 +46,7 @@ def _registration_window(actor: Actor, edition: int, event) -> None:
             format="DD.MM.YYYY",
         )
         if st.form_submit_button(web.tr("congress.admin.save")):
-            if _run_write(
+            if run_write(
                 lambda: registration.set_registration_window(
                     web.engine(), actor, edition, is_open, closes_on
                 )
@@ -67,7 +55,7 @@ def _registration_window(actor: Actor, edition: int, event) -> None:
 
 
 def _toggle_attended(actor: Actor, signup_id: int, key: str) -> None:
-    _run_write(
+    run_write(
         lambda: congress_admin.set_attended(
             web.engine(), actor, signup_id, bool(st.session_state[key])
         )
@@ -76,7 +64,7 @@ def _toggle_attended(actor: Actor, signup_id: int, key: str) -> None:
 
 def _checkin(actor: Actor, edition: int) -> None:
     st.subheader(web.tr("congress.admin.checkin"))
-    counts = congress_admin.checkin_counts(web.engine(), actor, edition)
+    counts = signups.checkin_counts(web.engine(), actor, edition)
     columns = st.columns(4)
     for column, key in zip(
         columns, ("registered", "present", "expected", "waitlisted"), strict=True
@@ -86,7 +74,7 @@ def _checkin(actor: Actor, edition: int) -> None:
     if not text.strip():
         st.caption(web.tr("congress.admin.search_hint"))
         return
-    found = congress_admin.search_signups(web.engine(), actor, edition, text)
+    found = signups.search_signups(web.engine(), actor, edition, text)
     if found.empty:
         st.info(web.tr("congress.admin.no_match"))
         return
@@ -113,8 +101,8 @@ def _signup_list(actor: Actor, edition: int) -> None:
     st.subheader(web.tr("congress.admin.list"))
     st.caption(web.tr("congress.admin.list_note"))
     # One screenful: a whole edition can be 100 000+ rows; the export has them all.
-    frame = congress_admin.signup_list(web.engine(), actor, edition, limit=LIST_ROWS)
-    total = congress_admin.signup_count(web.engine(), actor, edition)
+    frame = signups.signup_list(web.engine(), actor, edition, limit=LIST_ROWS)
+    total = signups.signup_count(web.engine(), actor, edition)
     if total > len(frame):
         st.caption(web.tr("congress.admin.list_shown", shown=len(frame), total=total))
     st.dataframe(frame, hide_index=True, width="stretch")
@@ -126,7 +114,7 @@ def _signup_list(actor: Actor, edition: int) -> None:
     ):
         column.download_button(
             web.tr(f"congress.admin.export_{fmt}"),
-            data=lambda fmt=fmt: congress_admin.export_signups(web.engine(), actor, edition, fmt),
+            data=lambda fmt=fmt: export_signups(web.engine(), actor, edition, fmt),
             file_name=f"zapisy-kongres-{edition}.{fmt}",
             mime=mime,
             key=f"admin_congress_export_{fmt}",
@@ -146,7 +134,7 @@ def _anonymise(actor: Actor, edition: int) -> None:
         key=f"admin_congress_anonymise_{edition}",
     ):
         result: list[int] = []
-        if _run_write(
+        if run_write(
             lambda: result.append(congress_admin.anonymise_edition(web.engine(), actor, edition))
         ):
             # Shown after the rerun, which also redraws the (now anonymous) list above.

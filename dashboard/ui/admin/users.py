@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from dashboard import web
-from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.core.permissions import Actor
+from dashboard.core.security import normalise_username
 from dashboard.queries.access import subteam_options
+from dashboard.queries.users import list_users
 from dashboard.services import users
+from dashboard.ui.feedback import run_write
 from db.models import USER_ROLES
 
 FLASH_KEY = "admin.users.flash"
@@ -34,7 +36,7 @@ def render(actor: Actor) -> None:
     if flash:
         st.success(flash)
     # Not cached: lockout counters change without a data-version bump.
-    frame = users.list_users(web.engine())
+    frame = list_users(web.engine(), actor)
     _user_table(frame)
     left, right = st.columns(2)
     with left:
@@ -96,7 +98,7 @@ def _add_user_form(actor: Actor) -> None:
     new = users.NewUser(username, display_name, password, role, tuple(subteam_ids), email)
     _attempt(
         lambda: users.add_user(web.engine(), actor, new),
-        web.tr("admin.users.added", username=users.normalise_username(username)),
+        web.tr("admin.users.added", username=normalise_username(username)),
     )
 
 
@@ -136,16 +138,6 @@ def _manage_user_form(actor: Actor, usernames: list[str]) -> None:
 
 def _attempt(change: Callable[[], None], success: str) -> None:
     """Run one service call; on success show ``success`` after the rerun, else say why."""
-    try:
-        change()
-    except users.UserError as error:
-        st.error(error.text(web.lang()))
-        return
-    except PermissionDenied:
-        st.error(web.tr("access.no_permission"))
-        return
-    except OperationalError:
-        st.error(web.tr("app.retry_locked"))
-        return
-    st.session_state[FLASH_KEY] = success
-    st.rerun()
+    if run_write(change):
+        st.session_state[FLASH_KEY] = success
+        st.rerun()
