@@ -12,18 +12,17 @@ import bcrypt
 import pytest
 from sqlalchemy import Engine, func, insert, select, text
 
-from db.demo import text as vocab
-from db.demo.generator import (
+from db.demo import (
     DEMO_PASSWORD,
     DEMO_USERS,
-    SOURCE_WEIGHTS,
-    STATUS_WEIGHTS,
     DemoDataError,
     clear_all_data,
     database_is_empty,
-    plan_milestones,
     seed_demo,
 )
+from db.demo import text as vocab
+from db.demo.milestones import plan_milestones
+from db.demo.proposals import SOURCE_WEIGHTS, STATUS_WEIGHTS
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import (
