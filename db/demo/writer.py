@@ -10,43 +10,28 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
 
-from db.models import (
-    District,
-    Event,
-    EventSession,
-    Milestone,
-    Participant,
-    Proposal,
-    ProposalEvent,
-    Signup,
-    SignupSession,
-    Subteam,
-    SubteamMember,
-    ThematicTeam,
-    User,
-    UserSubteam,
-)
+from db.models import Base
 
 Rows = dict[str, list[dict[str, Any]]]  # table name -> rows, each with explicit ids
 
 # The tables the generator fills, in foreign-key order: parents first.
 INSERT_ORDER: tuple[Table, ...] = tuple(
-    model.__table__
-    for model in (
-        ThematicTeam,
-        Subteam,
-        District,
-        Participant,
-        SubteamMember,
-        Milestone,
-        Proposal,
-        ProposalEvent,
-        Event,
-        EventSession,
-        Signup,
-        SignupSession,
-        User,
-        UserSubteam,
+    Base.metadata.tables[name]
+    for name in (
+        "thematic_teams",
+        "subteams",
+        "districts",
+        "participants",
+        "subteam_members",
+        "milestones",
+        "proposals",
+        "proposal_events",
+        "events",
+        "event_sessions",
+        "signups",
+        "signup_sessions",
+        "users",
+        "user_subteams",
     )
 )
 INSERT_CHUNK = 5000
