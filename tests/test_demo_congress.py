@@ -58,48 +58,22 @@ def test_each_signup_picks_days_sensibly(seeded_engine):
 
 
 def test_both_congress_editions(seeded_engine):
-    events = fetch_rows(
-        seeded_engine,
-        select(
-            Event.edition,
-            Event.name,
-            Event.starts_on,
-            Event.ends_on,
-            Event.venue,
-            Event.registration_open,
-            Event.target_signups,
-        ).order_by(Event.edition),
-    )
-    assert [tuple(row) for row in events] == [
-        (
-            2024,
+    events = fetch_rows(seeded_engine, select(Event).order_by(Event.edition))
+    expected = {
+        "edition": [2024, 2025, 2026],
+        "name": [
             "I Toruński Kongres Dialogu",
-            date(2024, 9, 10),
-            date(2024, 9, 11),
-            "Aula Uniwersytetu Mikołaja Kopernika",
-            False,
-            500,
-        ),
-        (
-            2025,
             "II Toruński Kongres Dialogu",
-            date(2025, 9, 29),
-            date(2025, 9, 30),
-            "CKK Jordanki",
-            False,
-            600,
-        ),
-        # The upcoming edition: the Monday after today + 30 days, registration open.
-        (
-            2026,
             "III Toruński Kongres Dialogu",
-            date(2026, 4, 20),
-            date(2026, 4, 21),
-            "CKK Jordanki",
-            True,
-            650,
-        ),
-    ]
+        ],
+        # The upcoming edition: the Monday after today + 30 days, registration open.
+        "starts_on": [date(2024, 9, 10), date(2025, 9, 29), date(2026, 4, 20)],
+        "ends_on": [date(2024, 9, 11), date(2025, 9, 30), date(2026, 4, 21)],
+        "venue": ["Aula Uniwersytetu Mikołaja Kopernika", "CKK Jordanki", "CKK Jordanki"],
+        "registration_open": [False, False, True],
+        "target_signups": [500, 600, 650],
+    }
+    assert {column: [getattr(row, column) for row in events] for column in expected} == expected
     workshops = fetch_rows(
         seeded_engine, select(EventSession.capacity).where(EventSession.kind == "workshop")
     )
