@@ -116,7 +116,7 @@ class Signups:
             "full_name": f"{first} {last}",
             "email": f"{ascii_slug(first)}.{ascii_slug(last)}.{signup_id}@{domain}",
             "district_id": district,
-            # The draws below happen in this order: age, photo consent, attendance.
+            # Keep the order of the keys: age group, photo consent, attendance are drawn in it.
             "age_group": ages.pick(rng),
             "category": category,
             "status": status,
