@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, inspect, text
 
-from db.demo.generator import seed_demo
+from db.demo import seed_demo
 from db.engine import make_engine
 from db.migrate import upgrade
 from tests.databases import temporary_database

@@ -152,7 +152,7 @@ def test_two_processes_behind_nginx_serve_sign_in_and_registration(
     tmp_path: Path, playwright_browser
 ):
     require_nginx_or_skip()
-    from db.demo.generator import seed_demo
+    from db.demo import seed_demo
 
     with temporary_postgres_database() as url:
         engine = make_engine(url)

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, inspect, select
 
 from dashboard.cli.common import CliError, cli_actor, open_engine, positive_int
 from dashboard.services.backup import BackupError, backup_sqlite
-from db.demo import generator as demo
+from db import demo
 from db.migrate import current_revision, head_revision, upgrade
 from db.models import Base
 

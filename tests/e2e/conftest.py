@@ -45,7 +45,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="session")
 def e2e_database_url(playwright_browser, tmp_path_factory) -> str:
     """A demo database seeded for the real today (the Congress form must be open)."""
-    from db.demo.generator import seed_demo
+    from db.demo import seed_demo
 
     path = tmp_path_factory.mktemp("e2e") / "panel.sqlite"
     url = f"sqlite:///{path}"
