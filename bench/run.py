@@ -229,7 +229,7 @@ def write_signup_file(path: Path, rows: int) -> None:
 
 
 def import_rows(database_path: Path) -> list[Row]:
-    from dashboard.importers.core import import_signups
+    from dashboard.importers import import_signups
     from db.engine import make_engine
     from tests.apptest_utils import ADMIN
 

@@ -7,9 +7,9 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from dashboard.core.permissions import PermissionDenied
+from dashboard.core.errors import PermissionDenied
 from dashboard.exports.proposals import build_export
-from dashboard.importers.core import import_proposals
+from dashboard.importers import import_proposals
 from dashboard.queries.proposals import ProposalFilters
 from db.engine import data_version, make_engine
 from db.migrate import upgrade

@@ -6,17 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from dashboard.importers.core import PROPOSAL_REQUIRED, PROPOSAL_SCHEMA, SIGNUP_SCHEMA
-from dashboard.importers.reading import (
-    ImpossibleDateError,
-    TabularError,
-    decode,
-    fold,
-    parse_datetime,
-    parse_yes_no,
-    read_table,
-    sniff_delimiter,
-)
+from dashboard.importers.proposals import PROPOSAL_REQUIRED, PROPOSAL_SCHEMA
+from dashboard.importers.reading import TabularError, decode, read_table, sniff_delimiter
+from dashboard.importers.signups import SIGNUP_SCHEMA
+from dashboard.importers.values import ImpossibleDateError, fold, parse_datetime, parse_yes_no
 from tests.import_reference import FIXTURES
 
 

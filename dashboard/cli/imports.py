@@ -8,8 +8,9 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from dashboard.cli import CliError, add_switch, open_engine
-from dashboard.core.permissions import Actor, PermissionDenied
-from dashboard.importers.core import ImportReport, import_proposals, import_signups
+from dashboard.core.errors import PermissionDenied
+from dashboard.core.permissions import Actor
+from dashboard.importers import ImportReport, import_proposals, import_signups
 from db.models import PROPOSAL_SOURCES, User, UserSubteam
 
 # Who the audit log names when nobody signed in: someone with shell access to the server.
