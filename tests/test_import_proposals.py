@@ -210,6 +210,34 @@ def test_missing_columns_and_the_default_source(sqlite_engine):
     ]
 
 
+def test_problems_and_refusals_read_in_english_too(sqlite_engine):
+    add_reference_data(sqlite_engine)
+    broken = import_proposals(
+        sqlite_engine, ADMIN, FIXTURES / "proposals_broken.csv", "zle.csv", dry_run=True
+    )
+    date_problem = broken.problems[2]
+    assert str(date_problem) == (
+        "wiersz 5, kolumna „Data zgłoszenia”: taki dzień nie istnieje: „31.02.2025”"
+    )
+    assert date_problem.describe("en") == (
+        "row 5, column “Data zgłoszenia”: no such day: “31.02.2025”"
+    )
+
+    unreadable = import_proposals(sqlite_engine, ADMIN, b"Tytu\x81\x98", "x.csv", dry_run=True)
+    [problem] = unreadable.problems
+    assert (problem.row, problem.code) == (None, "unreadable")
+    assert "kodowanie nie jest ani UTF-8" in problem.reason()
+    assert problem.reason("en").startswith("cannot read the file: Cannot read the file:")
+    assert unreadable.problems_frame("en")["Row"].tolist() == ["whole file"]
+
+    with pytest.raises(PermissionDenied) as refused:
+        import_proposals(sqlite_engine, DIRECTOR, b"", "x.csv", dry_run=True)
+    assert refused.value.key == "imports.error.proposals_forbidden"
+    assert "(dyrektor)" in str(refused.value) and "Only an administrator" in (
+        refused.value.message("en")
+    )
+
+
 def test_round_trip_export_csv_and_xlsx_then_import_into_a_fresh_database(reference, tmp_path):
     for name in ("proposals_cp1250_semicolon.csv", "proposals_bom.csv", "proposals.xlsx"):
         assert import_proposals(reference, ADMIN, FIXTURES / name, name).applied
