@@ -13,10 +13,12 @@ Both follow the same rules:
 Reference data is read once into dicts and rows are written with bulk
 statements, so a 50,000-row file takes seconds.
 
-Where things are: ``reading`` (files → rows), ``values`` and ``signup_values``
-(cells → values), ``cells`` (one row's cells, with its problems), ``report``
-(problems, the report, the all-or-nothing step), ``proposals`` and ``signups``
-(with ``signup_rows``) — the two imports.
+Where things are:
+- ``reading``: files → rows of named fields;
+- ``values``, ``signup_values``: cells → values (refused with ``InvalidCell``);
+- ``cells``: one row's cells read as values, each unusable one a problem;
+- ``report``: ``Problem`` and ``ImportReport``; ``plan``: the all-or-nothing step;
+- ``proposals``, ``signups`` (with ``signup_rows``): the two imports.
 """
 
 from dashboard.importers.proposals import PROPOSAL_SCHEMA, import_proposals, proposal_import_key
