@@ -13,8 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from dashboard.core.errors import PermissionDenied
-from dashboard.core.permissions import Actor
+from dashboard.core.permissions import Actor, require_admin
 from dashboard.importers.cells import CREATED_AT_ALIASES, RowCells
 from dashboard.importers.plan import Plan, execute, in_chunks
 from dashboard.importers.reading import Schema, Source, Table
@@ -67,8 +66,7 @@ def import_signups(
     An e-mail already signed up for the edition updates that sign-up (or leaves
     it unchanged); the same e-mail twice in the file is a problem.
     """
-    if not actor.is_admin:
-        raise PermissionDenied("imports.signups_admin_only")
+    require_admin(actor)
     table, file_problems = read_checked(source, filename, SIGNUP_SCHEMA, SIGNUP_REQUIRED)
 
     def plan(session: Session) -> Plan:
