@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "bench" / "data"
 RESULTS_DIR = ROOT / "bench" / "results"
-DEFAULT_SCALE = 313  # 320 proposals and 960 sign-ups per unit of scale (db/demo.py)
+DEFAULT_SCALE = 313  # 320 proposals and 960 sign-ups per unit of scale (db/demo/)
 MIN_PROPOSALS = 100_000
 MIN_SIGNUPS = 300_000
 IMPORT_ROWS = 50_000
@@ -79,7 +79,7 @@ def table_count(path: Path, table: str) -> int:
 def generator_fingerprint() -> str:
     """Changes whenever the demo generator or the schema changes: a stale file is not reused."""
     digest = hashlib.sha256()
-    sources = [ROOT / "db" / "demo.py", ROOT / "db" / "demo_text.py", ROOT / "db" / "models.py"]
+    sources = [*sorted((ROOT / "db" / "demo").glob("*.py")), ROOT / "db" / "models.py"]
     sources += sorted((ROOT / "db" / "migrations" / "versions").glob("*.py"))
     for source in sources:
         if source.exists():
@@ -229,7 +229,7 @@ def write_signup_file(path: Path, rows: int) -> None:
 
 
 def import_rows(database_path: Path) -> list[Row]:
-    from dashboard.importers.core import import_signups
+    from dashboard.importers import import_signups
     from db.engine import make_engine
     from tests.apptest_utils import ADMIN
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from dashboard.cli.common import cli_actor
-from dashboard.core.permissions import PermissionDenied
+from dashboard.core.errors import PermissionDenied
 from dashboard.exports.proposals import build_export
-from dashboard.importers.core import import_proposals
+from dashboard.importers import import_proposals
 from dashboard.queries.proposals import ProposalFilters
 from db.engine import data_version, make_engine
 from db.migrate import upgrade
@@ -209,6 +209,34 @@ def test_missing_columns_and_the_default_source(sqlite_engine):
     assert [(p.row, p.code, dict(p.values)) for p in report.problems] == [
         (3, "duplicate_row", {"row": 2})
     ]
+
+
+def test_problems_and_refusals_read_in_english_too(sqlite_engine):
+    add_reference_data(sqlite_engine)
+    broken = import_proposals(
+        sqlite_engine, ADMIN, FIXTURES / "proposals_broken.csv", "zle.csv", dry_run=True
+    )
+    date_problem = broken.problems[2]
+    assert str(date_problem) == (
+        "wiersz 5, kolumna „Data zgłoszenia”: taki dzień nie istnieje: „31.02.2025”"
+    )
+    assert date_problem.describe("en") == (
+        "row 5, column “Data zgłoszenia”: no such day: “31.02.2025”"
+    )
+
+    unreadable = import_proposals(sqlite_engine, ADMIN, b"Tytu\x81\x98", "x.csv", dry_run=True)
+    [problem] = unreadable.problems
+    assert (problem.row, problem.code) == (None, "unreadable")
+    assert "kodowanie nie jest ani UTF-8" in problem.reason()
+    assert problem.reason("en").startswith("cannot read the file: Cannot read the file:")
+    assert unreadable.problems_frame("en")["Row"].tolist() == ["whole file"]
+
+    with pytest.raises(PermissionDenied) as refused:
+        import_proposals(sqlite_engine, DIRECTOR, b"", "x.csv", dry_run=True)
+    assert refused.value.key == "imports.error.proposals_forbidden"
+    assert "(dyrektor)" in str(refused.value) and "Only an administrator" in (
+        refused.value.message("en")
+    )
 
 
 def test_round_trip_export_csv_and_xlsx_then_import_into_a_fresh_database(reference, tmp_path):

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from dashboard.core.permissions import PermissionDenied
-from dashboard.importers.core import age_group_of, import_signups
+from dashboard.core.errors import PermissionDenied
+from dashboard.importers import age_group_of, import_signups
 from dashboard.services.congress_admin import anonymise_edition
 from dashboard.services.registration import RegistrationForm, register
 from db.models import AuditLog, Event, EventSession, Signup, SignupSession

@@ -6,16 +6,17 @@ from datetime import date, datetime
 
 import pytest
 
-from dashboard.importers.core import PROPOSAL_REQUIRED, PROPOSAL_SCHEMA, SIGNUP_SCHEMA
-from dashboard.importers.reading import (
+from dashboard.core.errors import PanelError
+from dashboard.importers.proposals import PROPOSAL_REQUIRED, PROPOSAL_SCHEMA
+from dashboard.importers.reading import TabularError, decode, read_table, sniff_delimiter
+from dashboard.importers.signup_values import age_group_of
+from dashboard.importers.signups import SIGNUP_SCHEMA
+from dashboard.importers.values import (
     ImpossibleDateError,
-    TabularError,
-    decode,
+    InvalidCell,
     fold,
     parse_datetime,
     parse_yes_no,
-    read_table,
-    sniff_delimiter,
 )
 from tests.import_reference import FIXTURES
 
@@ -156,3 +157,23 @@ def test_yes_no_cells():
     ]
     with pytest.raises(ValueError):
         parse_yes_no("może")
+
+
+def test_reading_errors_name_a_catalogue_label_in_both_languages():
+    with pytest.raises(TabularError) as unreadable:
+        decode(b"Tytu\x81\x98")
+    assert isinstance(unreadable.value, PanelError)
+    assert unreadable.value.key == "imports.error.encoding"
+    assert "bajt 5" in str(unreadable.value)
+    assert "neither UTF-8 nor Windows-1250 (byte 5)" in unreadable.value.message("en")
+
+    cells = [
+        (parse_datetime, "31.02.2025", "impossible_date"),
+        (parse_datetime, "wrzesień 2025", "bad_date"),
+        (parse_yes_no, "może", "bad_yes_no"),
+        (age_group_of, "33 lata", "bad_age"),
+    ]
+    for parse, cell, code in cells:
+        with pytest.raises(InvalidCell) as invalid:
+            parse(cell)
+        assert (invalid.value.code, invalid.value.values) == (code, {"value": cell})

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from dashboard.cli.common import CliError, actor_named, add_switch, cli_actor, open_engine
-from dashboard.core.permissions import PermissionDenied
-from dashboard.importers.core import ImportReport, import_proposals, import_signups
+from dashboard.core.errors import PermissionDenied
+from dashboard.importers import ImportReport, import_proposals, import_signups
 from db.models import PROPOSAL_SOURCES
 
 DRY_RUN_HELP = "tylko sprawdź plik i pokaż problemy, nic nie zapisuj"

@@ -1,4 +1,4 @@
-"""Reading a CSV or XLSX file the way people actually produce them.
+"""Files to rows: reading a CSV or XLSX file the way people actually produce them.
 
 - Encodings: UTF-8 with or without a BOM; otherwise Windows-1250 (Polish Excel).
 - Separators: ``,`` ``;`` or tab, sniffed from the header line.
@@ -7,24 +7,24 @@
   Lines before the header (e.g. an export's filter notes) are skipped.
 - Every row keeps its number as a person counts it in a spreadsheet (header = 1
   when it is the first line), so problems can point at it.
-
-Value parsers for dates and yes/no cells live here too; the importers decide
-what each field means.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-CellValue = str | date | datetime
+from dashboard.core.errors import InvalidInput
+from dashboard.importers.values import CellValue, fold
+
 Source = bytes | str | Path
+# Canonical field -> the header aliases that name it (the Polish header first).
+Schema = Mapping[str, Sequence[str]]
+RawRow = tuple[int, list[CellValue]]  # spreadsheet row number, cells
 
 CANDIDATE_DELIMITERS = (";", ",", "\t")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -36,16 +36,9 @@ NOTE_PREFIXES = ("#", '"#')
 # An export neutralises formula-like text with a leading apostrophe; undo it.
 NEUTRALISED_PREFIXES = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 
-_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d"})
-_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
 
-
-class TabularError(ValueError):
-    """The file cannot be read as a table; the message says why, in Polish."""
-
-
-class ImpossibleDateError(ValueError):
-    """A well-formed date naming a day that does not exist (31.02.2025)."""
+class TabularError(InvalidInput, ValueError):
+    """The file cannot be read as a table; the key's label says why."""
 
 
 @dataclass(frozen=True)
@@ -65,32 +58,10 @@ class Table:
     delimiter: str = ""
 
 
-def fold(text: str) -> str:
-    """Lower case, no diacritics (ł too), punctuation and spacing collapsed to one space."""
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_DECOMPOSITION))
-        text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NOT_ALPHANUMERIC.sub(" ", text.casefold()).split())
-
-
-def build_header_index(schema: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """Folded alias -> canonical field (the field name itself is an alias too)."""
-    index: dict[str, str] = {}
-    for field_name, aliases in schema.items():
-        for alias in (field_name, *aliases):
-            folded = fold(alias)
-            if index.setdefault(folded, field_name) != field_name:
-                raise ValueError(f"Alias {alias!r} names two fields")
-    return index
-
-
-# --- reading -------------------------------------------------------------------
-
-
 def read_table(
     source: Source,
     filename: str | None,
-    schema: Mapping[str, Sequence[str]],
+    schema: Schema,
     required: Sequence[str] = (),
 ) -> Table:
     """Read ``source`` (bytes, or a path) as a table of ``schema`` fields.
@@ -111,6 +82,19 @@ def read_table(
     return table
 
 
+def build_header_index(schema: Schema) -> dict[str, str]:
+    """Folded alias -> canonical field (the field name itself is an alias too)."""
+    index: dict[str, str] = {}
+    for field_name, aliases in schema.items():
+        for alias in (field_name, *aliases):
+            if index.setdefault(fold(alias), field_name) != field_name:
+                raise ValueError(f"Alias {alias!r} names two fields")
+    return index
+
+
+# --- bytes to raw rows ---------------------------------------------------------
+
+
 def _as_bytes(source: Source) -> bytes:
     if isinstance(source, bytes | bytearray):
         return bytes(source)
@@ -124,18 +108,15 @@ def _is_xlsx(data: bytes, filename: str) -> bool:
 def decode(data: bytes) -> tuple[str, str]:
     """Text and the encoding name: strict UTF-8 (BOM optional), else Windows-1250."""
     try:
-        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(
-            b"\xef\xbb\xbf"
-        ) else "utf-8"
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    else:
+        return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
         return data.decode("cp1250"), "cp1250"
     except UnicodeDecodeError as error:
-        raise TabularError(
-            "Nie można odczytać pliku: kodowanie nie jest ani UTF-8, ani Windows-1250 "
-            f"(bajt {error.start + 1})."
-        ) from error
+        raise TabularError("imports.error.encoding", byte=error.start + 1) from error
 
 
 def sniff_delimiter(text: str) -> str:
@@ -157,21 +138,21 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _csv_rows(text: str, delimiter: str) -> list[tuple[int, list[CellValue]]]:
+def _csv_rows(text: str, delimiter: str) -> list[RawRow]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return [(number, row) for number, row in enumerate(reader, start=1)]
     except csv.Error as error:
-        raise TabularError(f"Błędny plik CSV w wierszu {reader.line_num}: {error}.") from error
+        raise TabularError("imports.error.csv", row=reader.line_num, detail=error) from error
 
 
-def _xlsx_rows(data: bytes) -> list[tuple[int, list[CellValue]]]:
+def _xlsx_rows(data: bytes) -> list[RawRow]:
     from openpyxl import load_workbook  # heavy import, only for spreadsheets
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged file
-        raise TabularError(f"Nie można otworzyć pliku XLSX: {error}.") from error
+        raise TabularError("imports.error.xlsx", detail=error) from error
     try:
         sheet = workbook.worksheets[0]
         return [
@@ -194,11 +175,10 @@ def _xlsx_cell(value: object) -> CellValue:
     return str(value)
 
 
-def _map_rows(
-    raw_rows: list[tuple[int, list[CellValue]]],
-    schema: Mapping[str, Sequence[str]],
-    required: Sequence[str],
-) -> Table:
+# --- raw rows to a table of fields ---------------------------------------------
+
+
+def _map_rows(raw_rows: list[RawRow], schema: Schema, required: Sequence[str]) -> Table:
     index = build_header_index(schema)
     header_at = _find_header(raw_rows, index, required)
     if header_at is None:
@@ -219,9 +199,7 @@ def _map_rows(
     return Table(rows, headers, header_number, ignored, duplicates)
 
 
-def _data_rows(
-    raw_rows: list[tuple[int, list[CellValue]]], positions: dict[str, int]
-) -> list[SourceRow]:
+def _data_rows(raw_rows: list[RawRow], positions: dict[str, int]) -> list[SourceRow]:
     """Non-blank rows as field -> cell; written as one tight loop (50,000-row files)."""
     fields = list(positions.items())
     width = max(positions.values(), default=-1) + 1
@@ -244,7 +222,7 @@ def _data_rows(
 
 
 def _find_header(
-    raw_rows: list[tuple[int, list[CellValue]]], index: dict[str, str], required: Sequence[str]
+    raw_rows: list[RawRow], index: dict[str, str], required: Sequence[str]
 ) -> int | None:
     first_non_empty = None
     for at, (_number, cells) in enumerate(raw_rows[:HEADER_SEARCH_ROWS]):
@@ -261,69 +239,3 @@ def _find_header(
 
 def _present(cell: CellValue) -> bool:
     return not isinstance(cell, str) or bool(cell.strip())
-
-
-# --- values --------------------------------------------------------------------
-
-_DATE_PATTERNS = (
-    # 30.09.2025, 30-09-2025, 30/09/2025, optionally ", 14:05" or " 14:05:10"
-    re.compile(
-        r"(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})"
-        r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
-    ),
-    # 2025-09-30, 2025-09-30T14:05:10, 2025/09/30 14:05
-    re.compile(
-        r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
-        r"(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
-    ),
-)
-
-
-def parse_datetime(value: CellValue) -> datetime:
-    """A date or date-time cell; raises ValueError with a Polish reason."""
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0, tzinfo=None)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    text = value.strip()
-    for pattern in _DATE_PATTERNS:
-        match = pattern.fullmatch(text)
-        if match:
-            parts = match.groupdict()
-            try:
-                return datetime(
-                    int(parts["y"]),
-                    int(parts["m"]),
-                    int(parts["d"]),
-                    int(parts["H"] or 0),
-                    int(parts["M"] or 0),
-                    int(parts["S"] or 0),
-                )
-            except ValueError as error:
-                raise ImpossibleDateError(f"taki dzień nie istnieje: „{text}”") from error
-    raise ValueError(f"nieznany format daty „{text}” (oczekiwano 30.09.2025 albo 2025-09-30)")
-
-
-_YES = {"tak", "t", "yes", "y", "1", "true", "prawda", "x", "zgoda", "wyrazam zgode"}
-_NO = {"nie", "n", "no", "0", "false", "falsz", "brak"}
-
-
-def parse_yes_no(value: CellValue) -> bool | None:
-    """True/False for yes/no words in Polish or English; None when the cell is empty."""
-    text = fold(str(value))
-    if not text:
-        return None
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    raise ValueError(f"oczekiwano „tak” albo „nie”, jest „{value}”")
-
-
-def text_of(value: CellValue) -> str:
-    """A cell as text (dates in the Polish format)."""
-    if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M") if value.time() else value.strftime("%d.%m.%Y")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    return value

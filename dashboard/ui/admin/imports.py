@@ -17,9 +17,10 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from dashboard import web
-from dashboard.core.permissions import Actor, PermissionDenied
+from dashboard.core.errors import PermissionDenied
+from dashboard.core.permissions import Actor
 from dashboard.i18n import format_int
-from dashboard.importers.core import ImportReport, import_proposals, import_signups
+from dashboard.importers import ImportReport, import_proposals, import_signups
 from dashboard.queries import congress as congress_queries
 from db.models import PROPOSAL_SOURCES
 
