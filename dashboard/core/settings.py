@@ -1,7 +1,9 @@
-"""Settings from the environment first, then ``.streamlit/secrets.toml``.
+"""Settings, declared once: each field of ``Settings`` is one setting with its default and
+what it means. Values come from the environment first (``DATABASE_URL``), then from
+``.streamlit/secrets.toml`` (``database_url``). A test checks the README documents each one.
 
-Nothing here imports Streamlit: the app passes ``st.secrets`` in, the CLI reads
-the same secrets file itself.
+Nothing here imports Streamlit: the app passes ``st.secrets`` in, the CLI reads the same
+secrets file itself.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from dashboard.core.errors import InvalidInput
 from db.engine import DEFAULT_DATABASE_URL
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -22,13 +25,30 @@ SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 ENTRY_SCRIPT = PROJECT_ROOT / "dashboard" / "web" / "app.py"
 
 
+def setting(default: Any, meaning: str) -> Any:
+    return field(default=default, metadata={"meaning": meaning})
+
+
 @dataclass(frozen=True)
 class Settings:
-    database_url: str = DEFAULT_DATABASE_URL
-    cookie_key: str | None = None
-    cookie_name: str = "panel_strategii_torun"
-    cookie_expiry_days: float = 1.0
-    small_group_threshold: int = 5
+    database_url: str = setting(
+        DEFAULT_DATABASE_URL,
+        "SQLAlchemy URL; `postgresql://user:pass@host/db` uses psycopg 3",
+    )
+    cookie_key: str | None = setting(
+        None,
+        "secret that signs the sign-in cookie; the panel refuses to start without it "
+        "unless it holds demo data only",
+    )
+    cookie_name: str = setting("panel_strategii_torun", "name of the sign-in cookie")
+    cookie_expiry_days: float = setting(1.0, "how long a sign-in lasts")
+    small_group_threshold: int = setting(
+        5, 'groups smaller than this show as "<5" in presentation and public views'
+    )
+
+
+class SettingsError(InvalidInput):
+    default_key = "settings.invalid"
 
 
 def read_secrets_file(path: Path = SECRETS_FILE) -> dict[str, Any]:
@@ -38,23 +58,52 @@ def read_secrets_file(path: Path = SECRETS_FILE) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def _pick(name: str, secrets: Mapping[str, Any], default: Any) -> Any:
+def _raw_value(name: str, secrets: Mapping[str, Any]) -> Any:
     value = os.environ.get(name.upper())
     if value not in (None, ""):
         return value
     value = secrets.get(name.lower(), secrets.get(name.upper()))
-    return default if value in (None, "") else value
+    return None if value in (None, "") else value
+
+
+def _typed(spec: Field, raw: Any) -> Any:
+    kind = str(spec.type).split("|")[0].strip()
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "bool":
+            return _boolean(raw)
+    except ValueError:
+        raise SettingsError(name=spec.name.upper(), value=raw, expected=kind) from None
+    return str(raw)
+
+
+def _boolean(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("1", "true", "yes", "tak", "on"):
+        return True
+    if text in ("0", "false", "no", "nie", "off"):
+        return False
+    raise ValueError(text)
 
 
 def load_settings(secrets: Mapping[str, Any] | None = None) -> Settings:
     if secrets is None:
         secrets = read_secrets_file()
-    return Settings(
-        database_url=str(_pick("database_url", secrets, DEFAULT_DATABASE_URL)),
-        cookie_key=_pick("cookie_key", secrets, None),
-        cookie_name=str(_pick("cookie_name", secrets, Settings.cookie_name)),
-        cookie_expiry_days=float(_pick("cookie_expiry_days", secrets, Settings.cookie_expiry_days)),
-        small_group_threshold=int(
-            _pick("small_group_threshold", secrets, Settings.small_group_threshold)
-        ),
-    )
+    given = {}
+    for spec in fields(Settings):
+        raw = _raw_value(spec.name, secrets)
+        if raw is not None:
+            given[spec.name] = _typed(spec, raw)
+    return Settings(**given)
+
+
+def documented_settings() -> list[tuple[str, Any, str]]:
+    """(NAME, default, meaning) of every setting, for the README and its test."""
+    return [
+        (spec.name.upper(), spec.default, spec.metadata["meaning"]) for spec in fields(Settings)
+    ]
