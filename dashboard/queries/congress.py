@@ -419,7 +419,7 @@ def _attendance_columns():
     return came.label("came"), missed.label("did_not_come"), rate.label("no_show_rate")
 
 
-def _attendancequery_frame(engine: Engine, statement) -> pd.DataFrame:
+def _attendance_frame(engine: Engine, statement) -> pd.DataFrame:
     frame = query_frame(engine, statement)
     frame["no_show_rate"] = pd.to_numeric(frame["no_show_rate"], errors="coerce").astype("float64")
     return frame.astype({"came": "int64", "did_not_come": "int64"})
@@ -430,7 +430,7 @@ def attendance_totals(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     statement = select(*_attendance_columns()).where(
         Signup.status == "registered", *_signup_conditions(flt)
     )
-    return _attendancequery_frame(engine, statement)
+    return _attendance_frame(engine, statement)
 
 
 def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
@@ -448,7 +448,7 @@ def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .group_by(EventSession.id, EventSession.title)
         .order_by(EventSession.title)
     )
-    return _attendancequery_frame(engine, statement)
+    return _attendance_frame(engine, statement)
 
 
 def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
@@ -458,7 +458,7 @@ def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .where(Signup.status == "registered", *_signup_conditions(flt))
         .group_by(Signup.category)
     )
-    frame = _attendancequery_frame(engine, statement)
+    frame = _attendance_frame(engine, statement)
     rank = {category: index for index, category in enumerate(PARTICIPANT_CATEGORIES)}
     frame = frame.sort_values("category", key=lambda column: column.map(rank))
     return frame.reset_index(drop=True)
