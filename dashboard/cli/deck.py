@@ -77,19 +77,16 @@ def cmd_deck(args: argparse.Namespace) -> None:
     if args.as_of is not None:
         moment = datetime.combine(args.as_of, datetime.now().time().replace(microsecond=0))
     started = time.perf_counter()
-    try:
-        path = deck.build_deck(
-            engine,
-            args.out,
-            since=args.since,
-            subteam_slugs=tuple(args.subteam),
-            chart_ids=args.chart,
-            lang=args.lang,
-            edition=args.edition,
-            threshold=load_settings().small_group_threshold,
-            now=moment,
-        )
-    except deck.DeckError as error:
-        raise CliError(str(error)) from error
+    path = deck.build_deck(
+        engine,
+        args.out,
+        since=args.since,
+        subteam_slugs=tuple(args.subteam),
+        chart_ids=args.chart,
+        lang=args.lang,
+        edition=args.edition,
+        threshold=load_settings().small_group_threshold,
+        now=moment,
+    )
     elapsed = time.perf_counter() - started
     print(f"Zapisano {path} ({path.stat().st_size // 1024} KB) w {elapsed:.1f} s.")

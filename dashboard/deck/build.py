@@ -26,6 +26,7 @@ from dashboard.core.formatting import format_date, format_datetime, format_long_
 from dashboard.core.privacy import small_group_label
 from dashboard.deck import catalogue as presentation
 from dashboard.deck.catalogue import PresentationFilters
+from dashboard.deck.errors import DeckError
 from dashboard.i18n import format_int, format_percent, t
 from dashboard.queries import changes as changes_queries
 from dashboard.queries import presentation as queries
@@ -56,10 +57,6 @@ FONT_CANDIDATES = (
         Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
     ),
 )
-
-
-class DeckError(ValueError):
-    """Bad deck options (unknown subteam, chart or format); the message says which."""
 
 
 @dataclass(frozen=True)
@@ -134,8 +131,9 @@ def collect_deck(
     )
     if filters.since > filters.as_of:
         raise DeckError(
-            f"Data początkowa zmian ({format_date(filters.since)}) jest późniejsza "
-            f"niż dzień stanu danych ({format_date(filters.as_of)})."
+            "presentation.error.since_after_as_of",
+            since=format_date(filters.since),
+            as_of=format_date(filters.as_of),
         )
     teams = queries.team_names(engine, filters.scope)
     return DeckContent(
@@ -161,9 +159,7 @@ def collect_deck(
 def _check_subteams(slugs: Iterable[str], names: dict[str, str]) -> None:
     unknown = [slug for slug in slugs if slug not in names]
     if unknown:
-        raise DeckError(
-            f"Nieznany podzespół: {', '.join(unknown)} (dostępne: {', '.join(names) or 'brak'})"
-        )
+        raise _unknown("presentation.error.unknown_subteam", ", ".join(unknown), names)
 
 
 def _check_edition(engine: Engine, edition: int | None) -> None:
@@ -171,17 +167,22 @@ def _check_edition(engine: Engine, edition: int | None) -> None:
         return
     known = [int(number) for number in queries.edition_options(engine)["edition"]]
     if edition not in known:
-        listed = ", ".join(str(number) for number in sorted(known)) or "brak"
-        raise DeckError(f"Nieznana edycja Kongresu: {edition} (dostępne: {listed})")
+        listed = [str(number) for number in sorted(known)]
+        raise _unknown("presentation.error.unknown_edition", edition, listed)
+
+
+def _unknown(key: str, given: object, known: Iterable[str]) -> DeckError:
+    """``key`` names what was given and lists what is known; ``key + "_none"`` when nothing is."""
+    listed = ", ".join(known)
+    if not listed:
+        return DeckError(f"{key}_none", given=given)
+    return DeckError(key, given=given, known=listed)
 
 
 def _check_charts(chart_ids: Sequence[str] | None) -> tuple[str, ...]:
     chosen = tuple(chart_ids) if chart_ids is not None else presentation.CHART_IDS
     for chart_id in chosen:
-        try:
-            presentation.entry(chart_id)
-        except presentation.UnknownChart as error:
-            raise DeckError(str(error)) from None
+        presentation.entry(chart_id)  # raises UnknownChart, a DeckError
     return chosen
 
 
@@ -327,9 +328,9 @@ def build_deck(engine: Engine, out_path: str | Path, **options) -> Path:
     path = Path(out_path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise DeckError(f"Nieobsługiwany format pliku „{path.suffix}” — użyj .pptx albo .pdf")
+        raise DeckError("presentation.error.file_format", suffix=path.suffix)
     if not path.parent.is_dir():
-        raise DeckError(f"Katalog docelowy nie istnieje: {path.parent}")
+        raise DeckError("presentation.error.no_folder", folder=path.parent)
     data = render(collect_deck(engine, **options), fmt)
     # Written in one go after everything is built: a failure leaves no half-written file.
     path.write_bytes(data)
@@ -339,7 +340,7 @@ def build_deck(engine: Engine, out_path: str | Path, **options) -> Path:
 def deck_bytes(engine: Engine, fmt: str, **options) -> bytes:
     """The deck as bytes (a download button's ``data`` callable)."""
     if fmt not in FORMATS:
-        raise DeckError(f"Nieobsługiwany format: {fmt}")
+        raise DeckError("presentation.error.format", format=fmt)
     return render(collect_deck(engine, **options), fmt)
 
 
@@ -529,10 +530,7 @@ def font_paths() -> tuple[Path, Path]:
     for regular, bold in FONT_CANDIDATES:
         if regular.exists() and bold.exists():
             return regular, bold
-    raise DeckError(
-        "Brak czcionki TTF z polskimi znakami do pliku PDF — zainstaluj pakiet fonts-dejavu-core "
-        "(apt-get install fonts-dejavu-core)."
-    )
+    raise DeckError("presentation.error.no_font")
 
 
 class _PdfDeck:

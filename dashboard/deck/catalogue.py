@@ -34,6 +34,7 @@ from dashboard.charts.presentation import (
 )
 from dashboard.core.formatting import format_date, format_datetime
 from dashboard.core.privacy import small_group_label
+from dashboard.deck.errors import UnknownChart
 from dashboard.i18n import t
 from dashboard.queries import congress as congress_queries
 from dashboard.queries import presentation as queries
@@ -361,16 +362,11 @@ CHART_IDS: tuple[str, ...] = tuple(entry.chart_id for entry in CATALOGUE)
 _BY_ID = {entry.chart_id: entry for entry in CATALOGUE}
 
 
-class UnknownChart(ValueError):
-    """A chart id that is not in the catalogue."""
-
-
 def entry(chart_id: str) -> ChartEntry:
     try:
         return _BY_ID[chart_id]
     except KeyError:
-        known = ", ".join(CHART_IDS)
-        raise UnknownChart(f"Nieznany wykres: {chart_id} (dostępne: {known})") from None
+        raise UnknownChart(chart=chart_id, known=", ".join(CHART_IDS)) from None
 
 
 def chart_title(chart_id: str, lang: str) -> str:
