@@ -13,10 +13,13 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 from sqlalchemy import insert
 
+from dashboard import deck
 from dashboard.cli import run
-from dashboard.deck import build as deck
+from dashboard.deck import ChangeSection, ChartSlide, DeckContent, DeckError, Figure
 from dashboard.deck import catalogue as presentation
-from dashboard.deck.build import ChangeSection, ChartSlide, DeckContent, DeckError, Figure
+from dashboard.deck.layout import fit_box
+from dashboard.deck.pdf_file import write_pdf
+from dashboard.deck.pptx_file import write_pptx
 from dashboard.queries import changes as change_queries
 from dashboard.queries import presentation as queries
 from dashboard.queries.scope import Scope
@@ -70,7 +73,7 @@ def test_default_deck_has_every_chart_and_the_changes_since_two_weeks(default_co
 
 
 def test_pptx_opens_with_one_slide_per_part_titles_and_chart_images(default_content):
-    slides = Presentation(io.BytesIO(deck.write_pptx(default_content))).slides
+    slides = Presentation(io.BytesIO(write_pptx(default_content))).slides
     assert len(slides) == 2 + len(presentation.CHART_IDS) + 1
     assert [slide.shapes.title.text for slide in slides] == expected_titles(default_content)
     for slide, chart in zip(list(slides)[2:-1], default_content.charts, strict=True):
@@ -90,7 +93,7 @@ def test_pptx_opens_with_one_slide_per_part_titles_and_chart_images(default_cont
 
 
 def test_pdf_has_the_same_pages_titles_and_images(default_content):
-    reader = PdfReader(io.BytesIO(deck.write_pdf(default_content)))
+    reader = PdfReader(io.BytesIO(write_pdf(default_content)))
     assert len(reader.pages) == 2 + len(presentation.CHART_IDS) + 1
     assert [item.title for item in reader.outline] == expected_titles(default_content)
     for page in reader.pages[2:-1]:
@@ -120,7 +123,7 @@ def test_pdf_embeds_a_font_with_every_polish_letter():
         changes=(ChangeSection("Źródła", 0, ()),),
         footer="stopka",
     )
-    reader = PdfReader(io.BytesIO(deck.write_pdf(content)))
+    reader = PdfReader(io.BytesIO(write_pdf(content)))
     text = reader.pages[0].extract_text()
     for letter in POLISH_LETTERS:
         assert letter in text
@@ -359,7 +362,7 @@ def test_people_counts_below_the_threshold_are_shown_as_less_than_five(engine):
 
 def test_image_is_fitted_inside_the_slide_box():
     png = ChartSlide("x", "t", "c", _png(2000, 500)).png
-    x, y, width, height = deck.fit_box(png, 12.0, 5.0)
+    x, y, width, height = fit_box(png, 12.0, 5.0)
     assert width == pytest.approx(12.0)
     assert height == pytest.approx(3.0)
     assert (x, y) == (pytest.approx(0.0), pytest.approx(1.0))

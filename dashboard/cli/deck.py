@@ -11,9 +11,9 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from dashboard import deck
 from dashboard.cli import CliError, open_engine
 from dashboard.core.settings import load_settings
-from dashboard.deck import build as deck
 from dashboard.deck import catalogue as presentation
 from db.migrate import is_at_head
 
