@@ -4,7 +4,7 @@
 - ``pptx_file`` / ``pdf_file``: the two writers, on the slide geometry of ``layout``;
 - ``build``: the deck as a file (``build_deck``) or as bytes (``deck_bytes``);
 - ``catalogue``: the charts of /prezentacja and the deck, with their titles and
-  subtitles, and how each loads and draws;
+  subtitles; ``chart_steps`` loads and draws each, ``filters`` says what they show;
 - ``errors``: what the deck and the catalogue refuse.
 """
 

@@ -19,8 +19,8 @@ from dashboard.charts.base import finalize, to_png
 from dashboard.core.formatting import format_date, format_datetime, format_long_date
 from dashboard.core.privacy import small_group_label
 from dashboard.deck import catalogue
-from dashboard.deck.catalogue import PresentationFilters
 from dashboard.deck.errors import DeckError
+from dashboard.deck.filters import PresentationFilters
 from dashboard.i18n import format_int, format_percent, t
 from dashboard.queries import changes as changes_queries
 from dashboard.queries import presentation as queries

@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard import deck, web
 from dashboard.deck import catalogue as presentation
-from dashboard.deck.catalogue import PresentationFilters
+from dashboard.deck.filters import PresentationFilters
 from dashboard.ui.charts import show_chart
 
 CHARTS_KEY = "presentation_charts"
