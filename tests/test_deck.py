@@ -219,10 +219,11 @@ def _small_team(engine) -> None:
         connection.execute(insert(ThematicTeam).values(id=1, name="Zespół A", slug="a"))
         connection.execute(
             insert(Subteam),
-            [
-                {"id": 1, "team_id": 1, "name": "Pierwszy", "slug": "pierwszy", "position": 1},
-                {"id": 2, "team_id": 1, "name": "Drugi", "slug": "drugi", "position": 2},
-            ],
+            _rows(
+                "id name slug position",
+                [(1, "Pierwszy", "pierwszy", 1), (2, "Drugi", "drugi", 2)],
+                team_id=1,
+            ),
         )
         connection.execute(
             insert(Participant),
@@ -236,26 +237,39 @@ def _small_team(engine) -> None:
         connection.execute(insert(SubteamMember), members)
         connection.execute(
             insert(Proposal),
-            [
-                _proposal(1, 1, "Nowa ławka", "in_review", at),
-                _proposal(2, 2, "Stara sprawa", "accepted", before),
-            ],
+            _rows(
+                "id subteam_id title status created_at updated_at",
+                [
+                    (1, 1, "Nowa ławka", "in_review", at, at),
+                    (2, 2, "Stara sprawa", "accepted", before, before),
+                ],
+                source="meeting",
+            ),
         )
         connection.execute(
             insert(ProposalEvent),
-            [
-                _change(1, None, "submitted", at),
-                _change(1, "submitted", "in_review", datetime(2026, 3, 12, 8, 0)),
-                _change(2, "consulted", "accepted", datetime(2026, 3, 14, 8, 0)),
-                _change(2, "in_review", "consulted", before),
-            ],
+            _rows(
+                "proposal_id from_status to_status at",
+                [
+                    (1, None, "submitted", at),
+                    (1, "submitted", "in_review", datetime(2026, 3, 12, 8, 0)),
+                    (2, "consulted", "accepted", datetime(2026, 3, 14, 8, 0)),
+                    (2, "in_review", "consulted", before),
+                ],
+                actor="x",
+            ),
         )
         connection.execute(
             insert(Milestone),
-            [
-                _milestone(1, 1, "Raport", date(2026, 3, 1), date(2026, 3, 11)),
-                _milestone(2, 2, "Ankieta", date(2026, 2, 1), None),
-            ],
+            _rows(
+                "id subteam_id title due_date done_on",
+                [
+                    (1, 1, "Raport", date(2026, 3, 1), date(2026, 3, 11)),
+                    (2, 2, "Ankieta", date(2026, 2, 1), None),
+                ],
+                weight=1,
+                created_at=datetime(2025, 6, 1),
+            ),
         )
         connection.execute(
             insert(Event).values(
@@ -276,38 +290,9 @@ def _small_team(engine) -> None:
         )  # fmt: skip
 
 
-def _proposal(id_, subteam, title, status, created):
-    return {
-        "id": id_,
-        "subteam_id": subteam,
-        "title": title,
-        "status": status,
-        "source": "meeting",
-        "created_at": created,
-        "updated_at": created,
-    }
-
-
-def _change(proposal, before, after, at):
-    return {
-        "proposal_id": proposal,
-        "at": at,
-        "actor": "x",
-        "from_status": before,
-        "to_status": after,
-    }
-
-
-def _milestone(id_, subteam, title, due, done):
-    return {
-        "id": id_,
-        "subteam_id": subteam,
-        "title": title,
-        "due_date": due,
-        "done_on": done,
-        "weight": 1,
-        "created_at": datetime(2025, 6, 1),
-    }
+def _rows(columns: str, values: list[tuple], **same: object) -> list[dict[str, object]]:
+    """Insert parameters: each tuple of ``values`` named by ``columns``, plus ``same``."""
+    return [dict(zip(columns.split(), row, strict=True), **same) for row in values]
 
 
 def test_deck_queries_count_the_window_and_the_chosen_subteams(engine):
