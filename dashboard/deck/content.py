@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import Engine
 
 from dashboard.charts.base import finalize, to_png
+from dashboard.core.errors import Label
 from dashboard.core.formatting import format_date, format_datetime, format_long_date
 from dashboard.core.privacy import small_group_label
 from dashboard.deck import catalogue
@@ -144,7 +145,9 @@ def _content(request: _Request, chart_ids: Sequence[str]) -> DeckContent:
 def _check_subteams(slugs: Iterable[str], names: dict[str, str]) -> None:
     unknown = [slug for slug in slugs if slug not in names]
     if unknown:
-        raise _unknown("presentation.error.unknown_subteam", ", ".join(unknown), names)
+        raise DeckError(
+            "presentation.error.unknown_subteam", subteams=", ".join(unknown), known=_listed(names)
+        )
 
 
 def _check_edition(engine: Engine, edition: int | None) -> None:
@@ -152,16 +155,13 @@ def _check_edition(engine: Engine, edition: int | None) -> None:
         return
     known = [int(number) for number in queries.edition_options(engine)["edition"]]
     if edition not in known:
-        listed = [str(number) for number in sorted(known)]
-        raise _unknown("presentation.error.unknown_edition", edition, listed)
+        listed = _listed(str(number) for number in sorted(known))
+        raise DeckError("presentation.error.unknown_edition", edition=edition, known=listed)
 
 
-def _unknown(key: str, given: object, known: Iterable[str]) -> DeckError:
-    """``key`` names what was given and lists what is known; ``key + "_none"`` when nothing is."""
-    listed = ", ".join(known)
-    if not listed:
-        return DeckError(f"{key}_none", given=given)
-    return DeckError(key, given=given, known=listed)
+def _listed(known: Iterable[str]) -> str | Label:
+    """What may be chosen, or "brak" / "none" in the reader's language."""
+    return ", ".join(known) or Label("common.none")
 
 
 def _check_charts(chart_ids: Sequence[str] | None) -> tuple[str, ...]:
