@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import time
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from dashboard import deck
-from dashboard.cli import CliError, open_engine
+from dashboard.cli.common import CliError, open_engine, parse_date
 from dashboard.core.settings import load_settings
 from dashboard.deck import catalogue as presentation
 from db.migrate import is_at_head
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, type=Path, help="plik wynikowy .pptx albo .pdf")
     parser.add_argument(
         "--since",
-        type=_date,
+        type=parse_date,
         help="początek listy zmian, DD.MM.RRRR albo RRRR-MM-DD (domyślnie 14 dni temu)",
     )
     parser.add_argument(
@@ -54,19 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", choices=("pl", "en"), default="pl", help="język (domyślnie pl)")
     parser.add_argument(
         "--as-of",
-        type=_date,
+        type=parse_date,
         help="dzień stanu danych (domyślnie dziś; np. dla danych demonstracyjnych)",
     )
     parser.set_defaults(handler=cmd_deck)
-
-
-def _date(text: str) -> date:
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"nieprawidłowa data „{text}” — użyj DD.MM.RRRR")
 
 
 def cmd_deck(args: argparse.Namespace) -> None:
