@@ -26,7 +26,8 @@ from dashboard.charts import base, congress, progress, team
 from dashboard.charts import presentation as presentation_charts
 from dashboard.charts.base import OKABE_ITO, finalize, to_svg
 from dashboard.deck import catalogue as presentation
-from dashboard.deck.catalogue import PresentationFilters
+from dashboard.deck.chart_steps import suppress_workshop_fill
+from dashboard.deck.filters import PresentationFilters
 from dashboard.queries import congress as cq
 from dashboard.queries import progress as pq
 from dashboard.queries import team as tq
@@ -260,7 +261,7 @@ def test_workshops_with_few_sign_ups_are_left_out_of_the_presented_fill():
             "flag": ["near_full", "ok", "full"],
         }
     )
-    shown = presentation.suppress_workshop_fill(fill, threshold=5)
+    shown = suppress_workshop_fill(fill, threshold=5)
     assert list(shown["title"]) == ["A", "C"]
     assert list(shown["waitlisted"]) == [0, 0]
 

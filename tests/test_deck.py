@@ -13,10 +13,13 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 from sqlalchemy import insert
 
+from dashboard import deck
 from dashboard.cli import run
-from dashboard.deck import build as deck
+from dashboard.deck import ChangeSection, ChartSlide, DeckContent, DeckError, Figure
 from dashboard.deck import catalogue as presentation
-from dashboard.deck.build import ChangeSection, ChartSlide, DeckContent, DeckError, Figure
+from dashboard.deck.layout import fit_box
+from dashboard.deck.pdf_file import write_pdf
+from dashboard.deck.pptx_file import write_pptx
 from dashboard.queries import changes as change_queries
 from dashboard.queries import presentation as queries
 from dashboard.queries.scope import Scope
@@ -70,7 +73,7 @@ def test_default_deck_has_every_chart_and_the_changes_since_two_weeks(default_co
 
 
 def test_pptx_opens_with_one_slide_per_part_titles_and_chart_images(default_content):
-    slides = Presentation(io.BytesIO(deck.write_pptx(default_content))).slides
+    slides = Presentation(io.BytesIO(write_pptx(default_content))).slides
     assert len(slides) == 2 + len(presentation.CHART_IDS) + 1
     assert [slide.shapes.title.text for slide in slides] == expected_titles(default_content)
     for slide, chart in zip(list(slides)[2:-1], default_content.charts, strict=True):
@@ -90,7 +93,7 @@ def test_pptx_opens_with_one_slide_per_part_titles_and_chart_images(default_cont
 
 
 def test_pdf_has_the_same_pages_titles_and_images(default_content):
-    reader = PdfReader(io.BytesIO(deck.write_pdf(default_content)))
+    reader = PdfReader(io.BytesIO(write_pdf(default_content)))
     assert len(reader.pages) == 2 + len(presentation.CHART_IDS) + 1
     assert [item.title for item in reader.outline] == expected_titles(default_content)
     for page in reader.pages[2:-1]:
@@ -120,7 +123,7 @@ def test_pdf_embeds_a_font_with_every_polish_letter():
         changes=(ChangeSection("Źródła", 0, ()),),
         footer="stopka",
     )
-    reader = PdfReader(io.BytesIO(deck.write_pdf(content)))
+    reader = PdfReader(io.BytesIO(write_pdf(content)))
     text = reader.pages[0].extract_text()
     for letter in POLISH_LETTERS:
         assert letter in text
@@ -216,10 +219,11 @@ def _small_team(engine) -> None:
         connection.execute(insert(ThematicTeam).values(id=1, name="Zespół A", slug="a"))
         connection.execute(
             insert(Subteam),
-            [
-                {"id": 1, "team_id": 1, "name": "Pierwszy", "slug": "pierwszy", "position": 1},
-                {"id": 2, "team_id": 1, "name": "Drugi", "slug": "drugi", "position": 2},
-            ],
+            _rows(
+                "id name slug position",
+                [(1, "Pierwszy", "pierwszy", 1), (2, "Drugi", "drugi", 2)],
+                team_id=1,
+            ),
         )
         connection.execute(
             insert(Participant),
@@ -233,26 +237,39 @@ def _small_team(engine) -> None:
         connection.execute(insert(SubteamMember), members)
         connection.execute(
             insert(Proposal),
-            [
-                _proposal(1, 1, "Nowa ławka", "in_review", at),
-                _proposal(2, 2, "Stara sprawa", "accepted", before),
-            ],
+            _rows(
+                "id subteam_id title status created_at updated_at",
+                [
+                    (1, 1, "Nowa ławka", "in_review", at, at),
+                    (2, 2, "Stara sprawa", "accepted", before, before),
+                ],
+                source="meeting",
+            ),
         )
         connection.execute(
             insert(ProposalEvent),
-            [
-                _change(1, None, "submitted", at),
-                _change(1, "submitted", "in_review", datetime(2026, 3, 12, 8, 0)),
-                _change(2, "consulted", "accepted", datetime(2026, 3, 14, 8, 0)),
-                _change(2, "in_review", "consulted", before),
-            ],
+            _rows(
+                "proposal_id from_status to_status at",
+                [
+                    (1, None, "submitted", at),
+                    (1, "submitted", "in_review", datetime(2026, 3, 12, 8, 0)),
+                    (2, "consulted", "accepted", datetime(2026, 3, 14, 8, 0)),
+                    (2, "in_review", "consulted", before),
+                ],
+                actor="x",
+            ),
         )
         connection.execute(
             insert(Milestone),
-            [
-                _milestone(1, 1, "Raport", date(2026, 3, 1), date(2026, 3, 11)),
-                _milestone(2, 2, "Ankieta", date(2026, 2, 1), None),
-            ],
+            _rows(
+                "id subteam_id title due_date done_on",
+                [
+                    (1, 1, "Raport", date(2026, 3, 1), date(2026, 3, 11)),
+                    (2, 2, "Ankieta", date(2026, 2, 1), None),
+                ],
+                weight=1,
+                created_at=datetime(2025, 6, 1),
+            ),
         )
         connection.execute(
             insert(Event).values(
@@ -273,38 +290,9 @@ def _small_team(engine) -> None:
         )  # fmt: skip
 
 
-def _proposal(id_, subteam, title, status, created):
-    return {
-        "id": id_,
-        "subteam_id": subteam,
-        "title": title,
-        "status": status,
-        "source": "meeting",
-        "created_at": created,
-        "updated_at": created,
-    }
-
-
-def _change(proposal, before, after, at):
-    return {
-        "proposal_id": proposal,
-        "at": at,
-        "actor": "x",
-        "from_status": before,
-        "to_status": after,
-    }
-
-
-def _milestone(id_, subteam, title, due, done):
-    return {
-        "id": id_,
-        "subteam_id": subteam,
-        "title": title,
-        "due_date": due,
-        "done_on": done,
-        "weight": 1,
-        "created_at": datetime(2025, 6, 1),
-    }
+def _rows(columns: str, values: list[tuple], **same: object) -> list[dict[str, object]]:
+    """Insert parameters: each tuple of ``values`` named by ``columns``, plus ``same``."""
+    return [dict(zip(columns.split(), row, strict=True), **same) for row in values]
 
 
 def test_deck_queries_count_the_window_and_the_chosen_subteams(engine):
@@ -359,7 +347,7 @@ def test_people_counts_below_the_threshold_are_shown_as_less_than_five(engine):
 
 def test_image_is_fitted_inside_the_slide_box():
     png = ChartSlide("x", "t", "c", _png(2000, 500)).png
-    x, y, width, height = deck.fit_box(png, 12.0, 5.0)
+    x, y, width, height = fit_box(png, 12.0, 5.0)
     assert width == pytest.approx(12.0)
     assert height == pytest.approx(3.0)
     assert (x, y) == (pytest.approx(0.0), pytest.approx(1.0))

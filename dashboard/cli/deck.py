@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import time
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from dashboard.cli import CliError, open_engine
+from dashboard import deck
+from dashboard.cli.common import CliError, open_engine, parse_date
 from dashboard.core.settings import load_settings
-from dashboard.deck import build as deck
 from dashboard.deck import catalogue as presentation
 from db.migrate import is_at_head
 
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, type=Path, help="plik wynikowy .pptx albo .pdf")
     parser.add_argument(
         "--since",
-        type=_date,
+        type=parse_date,
         help="początek listy zmian, DD.MM.RRRR albo RRRR-MM-DD (domyślnie 14 dni temu)",
     )
     parser.add_argument(
@@ -54,19 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", choices=("pl", "en"), default="pl", help="język (domyślnie pl)")
     parser.add_argument(
         "--as-of",
-        type=_date,
+        type=parse_date,
         help="dzień stanu danych (domyślnie dziś; np. dla danych demonstracyjnych)",
     )
     parser.set_defaults(handler=cmd_deck)
-
-
-def _date(text: str) -> date:
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"nieprawidłowa data „{text}” — użyj DD.MM.RRRR")
 
 
 def cmd_deck(args: argparse.Namespace) -> None:
@@ -77,19 +68,16 @@ def cmd_deck(args: argparse.Namespace) -> None:
     if args.as_of is not None:
         moment = datetime.combine(args.as_of, datetime.now().time().replace(microsecond=0))
     started = time.perf_counter()
-    try:
-        path = deck.build_deck(
-            engine,
-            args.out,
-            since=args.since,
-            subteam_slugs=tuple(args.subteam),
-            chart_ids=args.chart,
-            lang=args.lang,
-            edition=args.edition,
-            threshold=load_settings().small_group_threshold,
-            now=moment,
-        )
-    except deck.DeckError as error:
-        raise CliError(str(error)) from error
+    path = deck.build_deck(
+        engine,
+        args.out,
+        since=args.since,
+        subteam_slugs=tuple(args.subteam),
+        chart_ids=args.chart,
+        lang=args.lang,
+        edition=args.edition,
+        threshold=load_settings().small_group_threshold,
+        now=moment,
+    )
     elapsed = time.perf_counter() - started
     print(f"Zapisano {path} ({path.stat().st_size // 1024} KB) w {elapsed:.1f} s.")

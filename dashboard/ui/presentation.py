@@ -12,10 +12,9 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard import web
-from dashboard.deck import build as deck
+from dashboard import deck, web
 from dashboard.deck import catalogue as presentation
-from dashboard.deck.catalogue import PresentationFilters
+from dashboard.deck.filters import PresentationFilters
 from dashboard.ui.charts import show_chart
 
 CHARTS_KEY = "presentation_charts"

@@ -1,0 +1,301 @@
+"""What the meeting deck says, read from the database once, so the PPTX and the PDF
+say the same.
+
+1. title slide (team, meeting date), 2. headline figures, 3. one slide per chosen
+chart (the projector image, its title, a caption naming the filters and the
+data-as-of time), 4. what changed since a date (new proposals, status changes,
+milestones completed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+
+from dashboard.charts.base import finalize, to_png
+from dashboard.core.errors import Label
+from dashboard.core.formatting import format_date, format_datetime, format_long_date
+from dashboard.core.privacy import small_group_label
+from dashboard.deck import catalogue
+from dashboard.deck.errors import DeckError
+from dashboard.deck.filters import PresentationFilters
+from dashboard.i18n import format_int, format_percent, t
+from dashboard.queries import changes as changes_queries
+from dashboard.queries import presentation as queries
+from db.engine import now as wall_clock_now
+
+CHANGES_PER_SECTION = 5
+TITLE_MAX_CHARS = 60
+
+
+@dataclass(frozen=True)
+class ChartSlide:
+    chart_id: str
+    title: str
+    caption: str
+    png: bytes
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ChangeSection:
+    heading: str
+    total: int
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeckContent:
+    lang: str
+    title: str
+    team: str
+    scope: str
+    date_line: str
+    figures_title: str
+    figures: tuple[Figure, ...]
+    charts: tuple[ChartSlide, ...]
+    changes_title: str
+    changes: tuple[ChangeSection, ...]
+    footer: str
+
+    @property
+    def slide_titles(self) -> list[str]:
+        return [
+            self.title,
+            self.figures_title,
+            *(chart.title for chart in self.charts),
+            self.changes_title,
+        ]
+
+
+@dataclass(frozen=True)
+class _Request:
+    """One deck's reading: where, which filters, in which language, at which moment."""
+
+    engine: Engine
+    filters: PresentationFilters
+    lang: str
+    threshold: int
+    moment: datetime
+    subteam_names: dict[str, str]
+
+
+def collect_deck(
+    engine: Engine,
+    *,
+    since: date | None = None,
+    subteam_slugs: Sequence[str] = (),
+    chart_ids: Sequence[str] | None = None,
+    lang: str = "pl",
+    edition: int | None = None,
+    threshold: int = 5,
+    now: datetime | None = None,
+) -> DeckContent:
+    """Everything the deck shows, read from the database once."""
+    moment = now or wall_clock_now()
+    names = catalogue.subteam_names(engine)
+    _check_subteams(subteam_slugs, names)
+    chosen = _check_charts(chart_ids)
+    _check_edition(engine, edition)
+    filters = catalogue.resolve_filters(
+        engine,
+        PresentationFilters(subteam_slugs=tuple(subteam_slugs), edition=edition, since=since),
+        moment.date(),
+    )
+    if filters.since > filters.as_of:
+        raise DeckError(
+            "presentation.error.since_after_as_of",
+            since=format_date(filters.since),
+            as_of=format_date(filters.as_of),
+        )
+    request = _Request(engine, filters, lang, threshold, moment, names)
+    return _content(request, chosen)
+
+
+def _content(request: _Request, chart_ids: Sequence[str]) -> DeckContent:
+    filters, lang = request.filters, request.lang
+    teams = queries.team_names(request.engine, filters.scope)
+    long_date = format_long_date(filters.as_of, lang)
+    return DeckContent(
+        lang=lang,
+        title=t("presentation.deck.title", lang),
+        team=" · ".join(teams),
+        scope=catalogue.subteams_text(filters.subteam_slugs, lang, request.subteam_names),
+        date_line=t("presentation.deck.meeting_date", lang, date=long_date),
+        figures_title=t("presentation.deck.figures", lang),
+        figures=tuple(_figures(request)),
+        charts=tuple(_chart_slide(request, chart_id) for chart_id in chart_ids),
+        changes_title=t("presentation.deck.changes", lang, date=format_date(filters.since)),
+        changes=_changes(request),
+        footer=t("presentation.deck.footer", lang, when=format_datetime(request.moment)),
+    )
+
+
+# --- checks of the options --------------------------------------------------------------
+
+
+def _check_subteams(slugs: Iterable[str], names: dict[str, str]) -> None:
+    unknown = [slug for slug in slugs if slug not in names]
+    if unknown:
+        raise DeckError(
+            "presentation.error.unknown_subteam", subteams=", ".join(unknown), known=_listed(names)
+        )
+
+
+def _check_edition(engine: Engine, edition: int | None) -> None:
+    if edition is None:
+        return
+    known = [int(number) for number in queries.edition_options(engine)["edition"]]
+    if edition not in known:
+        listed = _listed(str(number) for number in sorted(known))
+        raise DeckError("presentation.error.unknown_edition", edition=edition, known=listed)
+
+
+def _listed(known: Iterable[str]) -> str | Label:
+    """What may be chosen, or "brak" / "none" in the reader's language."""
+    return ", ".join(known) or Label("common.none")
+
+
+def _check_charts(chart_ids: Sequence[str] | None) -> tuple[str, ...]:
+    chosen = tuple(chart_ids) if chart_ids is not None else catalogue.CHART_IDS
+    for chart_id in chosen:
+        catalogue.entry(chart_id)  # raises UnknownChart, a DeckError
+    return chosen
+
+
+# --- the slides -------------------------------------------------------------------------
+
+
+def _figures(request: _Request) -> Iterable[Figure]:
+    filters, lang = request.filters, request.lang
+    figures = queries.headline_figures(
+        request.engine, filters.as_of, filters.since, filters.scope, filters.edition
+    )
+    yield Figure(_number(figures.proposals, lang), t("presentation.figure.proposals", lang))
+    yield Figure(
+        _number(figures.proposals_new, lang),
+        t("presentation.figure.proposals_new", lang, date=format_date(filters.since)),
+    )
+    decided_share = figures.proposals_decided / figures.proposals if figures.proposals else 0.0
+    yield Figure(
+        _number(figures.proposals_decided, lang),
+        f"{t('presentation.figure.decided', lang)} ({_percent(decided_share, lang)})",
+    )
+    of = "z" if lang == "pl" else "of"
+    yield Figure(
+        f"{_number(figures.milestones_done, lang)} {of} {_number(figures.milestones_total, lang)}",
+        t("presentation.figure.milestones", lang),
+    )
+    yield Figure(_number(figures.milestones_overdue, lang), t("presentation.figure.overdue", lang))
+    members = _people(figures.members, lang, request.threshold)
+    yield Figure(members, t("presentation.figure.members", lang))
+    if figures.edition is not None and figures.signups is not None:
+        yield Figure(
+            _people(figures.signups, lang, request.threshold),
+            t("presentation.figure.signups", lang, edition=figures.edition),
+        )
+    if figures.next_congress is not None:
+        days = (figures.next_congress - filters.as_of).days
+        yield Figure(_number(days, lang), t("presentation.figure.days_to_congress", lang))
+
+
+def _number(value: int, lang: str) -> str:
+    return format_int(value) if lang == "pl" else f"{value:,}"
+
+
+def _percent(share: float, lang: str) -> str:
+    return format_percent(share) if lang == "pl" else f"{share * 100:.0f} %"
+
+
+def _people(count: int, lang: str, threshold: int) -> str:
+    """A count of people: "<5" for 1..threshold-1, as everywhere in presentations."""
+    if 0 < count < threshold:
+        return small_group_label(threshold)
+    return _number(count, lang)
+
+
+def _chart_slide(request: _Request, chart_id: str) -> ChartSlide:
+    filters, lang, threshold = request.filters, request.lang, request.threshold
+    data = catalogue.load_chart_data(request.engine, chart_id, filters)
+    chart = catalogue.draw_chart(
+        chart_id,
+        data,
+        filters,
+        lang,
+        threshold=threshold,
+        data_as_of=request.moment,
+        subteam_names=request.subteam_names,
+        size=catalogue.DECK_CHART_SIZE,
+        with_title=False,
+    )
+    subtitle = catalogue.subtitle_lines(
+        chart_id, filters, lang, request.moment, request.subteam_names, threshold
+    )
+    png = to_png(finalize(chart, lang, projector=True))
+    return ChartSlide(chart_id, catalogue.chart_title(chart_id, lang), " · ".join(subtitle), png)
+
+
+def _changes(request: _Request) -> tuple[ChangeSection, ...]:
+    filters, lang = request.filters, request.lang
+    window = (request.engine, filters.since, filters.as_of, filters.scope)
+    limit = CHANGES_PER_SECTION
+    counts = changes_queries.since_counts(*window)
+    new = changes_queries.new_proposals(*window, limit=limit)
+    moved = changes_queries.status_changes(*window, limit=limit)
+    done = changes_queries.milestones_completed(*window).head(limit)
+    return (
+        ChangeSection(
+            t("presentation.deck.new_proposals", lang),
+            counts.new_proposals,
+            tuple(f"{_short(row.title)} ({row.subteam})" for row in new.itertuples()),
+        ),
+        ChangeSection(
+            t("presentation.deck.status_changes", lang),
+            counts.status_changes,
+            tuple(_status_change(row, lang) for row in moved.itertuples()),
+        ),
+        ChangeSection(
+            t("presentation.deck.milestones_done", lang),
+            counts.milestones_completed,
+            tuple(
+                f"{_short(row.title)} ({row.subteam}, {format_date(row.done_on)})"
+                for row in done.itertuples()
+            ),
+        ),
+    )
+
+
+def _status_change(row, lang: str) -> str:
+    before, after = t(f"status.{row.from_status}", lang), t(f"status.{row.to_status}", lang)
+    title = _short(row.title, 45)
+    return t("presentation.deck.status_change", lang, title=title, before=before, after=after)
+
+
+def _short(text: str, limit: int = TITLE_MAX_CHARS) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- text of the closing slide, the same in both files ------------------------------------
+
+
+def section_heading(section: ChangeSection, lang: str) -> str:
+    return f"{section.heading} ({_number(section.total, lang)})"
+
+
+def section_lines(section: ChangeSection, lang: str) -> list[str]:
+    """The bullet lines of a closing-slide section (with "… and N more")."""
+    if section.total == 0:
+        return [t("presentation.deck.nothing_changed", lang)]
+    lines = list(section.items)
+    if section.total > len(lines):
+        lines.append(t("presentation.deck.more_items", lang, count=section.total - len(lines)))
+    return lines
