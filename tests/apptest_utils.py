@@ -8,6 +8,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.permissions import Actor
+from dashboard.web import state
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,9 +34,9 @@ def page_test(
     at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
     at.secrets["database_url"] = database_url
     at.secrets["cookie_key"] = "test-cookie-key-not-secret"
-    at.session_state["lang"] = lang
+    at.session_state[state.LANGUAGE.key] = lang
     if actor is not None:
-        at.session_state["actor"] = actor
+        at.session_state[state.ACTOR.key] = actor
     for key, value in (query_params or {}).items():
         at.query_params[key] = value
     return at

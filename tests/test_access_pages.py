@@ -12,6 +12,7 @@ from dashboard.core.settings import ENTRY_SCRIPT
 from dashboard.queries.audit import recent_entries
 from dashboard.services import users
 from dashboard.ui import auth as sign_in_ui
+from dashboard.web import state
 from tests.access_data import add_account, fast_bcrypt  # noqa: F401
 from tests.apptest_utils import (
     ADMIN,
@@ -40,7 +41,7 @@ def app_test(
     at.secrets["database_url"] = database_url
     if cookie_key:
         at.secrets["cookie_key"] = cookie_key
-    at.session_state["lang"] = "pl"
+    at.session_state[state.LANGUAGE.key] = "pl"
     return at
 
 
@@ -95,14 +96,14 @@ def test_visitor_gets_the_sign_in_form_and_only_the_public_page(demo_url):
     assert_no_exception(at)
     assert is_sign_in_form(at)
     assert page_scripts(at) == {"zapisy"}
-    assert "actor" not in at.session_state
+    assert state.ACTOR.key not in at.session_state
 
 
 @pytest.mark.parametrize("username", list(EXPECTED_PAGES))
 def test_each_role_signs_in_and_gets_its_pages(demo_copy_url, username):
     at = submit_sign_in(app_test(demo_copy_url).run(), username, "demo")
     assert_no_exception(at)
-    assert at.session_state["actor"].username == username
+    assert at.session_state[state.ACTOR.key].username == username
     assert page_scripts(at) == EXPECTED_PAGES[username]
     assert ran_page(at) == "postepy"
     assert not is_sign_in_form(at)
@@ -137,7 +138,7 @@ def test_deep_link_with_filters_opens_after_signing_in(demo_copy_url):
     assert_no_exception(at)
     assert ran_page(at) == "propozycje"
     assert at.query_params["status"] in ("accepted", ["accepted"])
-    assert sign_in_ui.RETURN_TO_KEY not in at.session_state
+    assert state.RETURN_TO.key not in at.session_state
 
 
 def test_signed_in_person_opening_a_deep_link_lands_on_it(demo_copy_url):
@@ -154,7 +155,7 @@ def test_failures_say_the_same_whether_or_not_the_name_exists(demo_copy_url):
     messages = [[error.value for error in at.error] for at in (wrong_password, unknown_name)]
     assert messages[0] == messages[1]
     assert messages[0][0].startswith("Nie udało się zalogować")
-    assert is_sign_in_form(wrong_password) and "actor" not in wrong_password.session_state
+    assert is_sign_in_form(wrong_password) and state.ACTOR.key not in wrong_password.session_state
 
 
 def test_sign_out_returns_to_the_sign_in_form(demo_copy_url):
@@ -162,18 +163,18 @@ def test_sign_out_returns_to_the_sign_in_form(demo_copy_url):
     next(button for button in at.sidebar.button if button.label == "Wyloguj się").click().run()
     assert_no_exception(at)
     assert is_sign_in_form(at)
-    assert "actor" not in at.session_state
+    assert state.ACTOR.key not in at.session_state
     assert page_scripts(at) == {"zapisy"}
     assert [info.value for info in at.info] == ["Wylogowano."]
 
 
 def test_disabled_account_is_signed_out_at_its_next_run(demo_copy_url, demo_engine):
     at = submit_sign_in(app_test(demo_copy_url).run(), "czlonek", "demo")
-    assert at.session_state["actor"].username == "czlonek"
+    assert at.session_state[state.ACTOR.key].username == "czlonek"
     users.set_disabled(demo_engine, ADMIN, "czlonek", True)
     at.run()
     assert is_sign_in_form(at)
-    assert "actor" not in at.session_state
+    assert state.ACTOR.key not in at.session_state
 
 
 def test_demo_badge_while_demo_accounts_exist(demo_url):
@@ -237,7 +238,7 @@ def test_admin_backup_tab_offers_a_consistent_copy_and_logs_it(demo_copy_url, de
     at = page_test("pages/admin.py", demo_copy_url, actor=ADMIN).run()
     by_label(at.button, "Utwórz kopię zapasową").click().run()
     assert_no_exception(at)
-    name, data = at.session_state["admin.backup.file"]
+    name, data = at.session_state[state.BACKUP_FILE.key]
     assert data.startswith(b"SQLite format 3\x00") and name.endswith(".sqlite")
     assert any(f"Pobierz kopię ({name})" in str(e.proto) for e in at.get("download_button"))
     assert recent_entries(demo_engine, ADMIN)["action"].tolist()[0] == "backup.download"

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
 from dashboard.services.registration import set_registration_window
+from dashboard.web import state
 from db.engine import now
 from db.models import Signup, SignupSession
 from tests.apptest_utils import (
@@ -161,7 +162,7 @@ def test_admin_section_checks_people_in(upcoming):
     url, engine, ids = upcoming
     at = AppTest.from_function(_admin_section, default_timeout=30)
     at.secrets["database_url"] = url
-    at.session_state["lang"] = "pl"
+    at.session_state[state.LANGUAGE.key] = "pl"
     at.run()
     assert_no_exception(at)
     at.selectbox(key="admin_congress_edition").set_value(2).run()

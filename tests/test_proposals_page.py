@@ -7,6 +7,7 @@ from sqlalchemy import update
 
 from dashboard import web
 from dashboard.queries.proposals import ProposalFilters, count_proposals, list_proposals
+from dashboard.web import state
 from db.engine import make_engine, write_session
 from db.models import Proposal
 from tests.apptest_utils import ADMIN, DIRECTOR, LEAD, MEMBER, assert_no_exception, page_test
@@ -104,7 +105,7 @@ def test_admin_sees_author_e_mail_and_member_does_not(demo_url):
 
 
 def select_rows(at, positions: list[int]) -> None:
-    at.session_state[at.session_state["prop_table"]] = {
+    at.session_state[at.session_state[state.PROPOSAL_TABLE.key]] = {
         "selection": {"rows": positions, "columns": [], "cells": []}
     }
 

@@ -1,7 +1,8 @@
 """The sign-in flow of the entry script.
 
-streamlit-authenticator 0.4.2 keeps the session keys (``authentication_status``,
-``username``, ``name``, ``roles``) and the signed remember-me cookie; the password
+streamlit-authenticator 0.4.2 keeps its session entries (``authentication_status``,
+``username``, ``name``, ``roles``; named in ``dashboard.web.state``) and the signed
+remember-me cookie; the password
 check is ours (``dashboard.auth.sign_in``) because the lockout must live in the
 database and hold even against the right password.
 
@@ -15,7 +16,6 @@ person is signed in, in case the address was lost on the way (e.g. the default p
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 import streamlit as st
@@ -28,23 +28,12 @@ from dashboard.core.permissions import Actor
 from dashboard.core.privacy import escape_markdown
 from dashboard.queries import accounts
 from dashboard.services import auth
+from dashboard.web import state
+from dashboard.web.cache import demo_cookie_key
 
-# streamlit-authenticator's own session keys.
-STATUS_KEY = "authentication_status"
-USERNAME_KEY = "username"
-# Ours.
 USERNAME_INPUT = "access.username"
 PASSWORD_INPUT = "access.password"
-MESSAGE_KEY = "access.message"
-SET_COOKIE_KEY = "access.set_cookie"
-RETURN_TO_KEY = "access.return_to"
 SIGN_IN_URL_PATH = "logowanie"
-
-
-@st.cache_resource(show_spinner=False)
-def _demo_cookie_key() -> str:
-    # Demo mode only: a key per process, so cookies end with a restart; never a fixed key.
-    return secrets.token_urlsafe(32)
 
 
 def demo_mode() -> bool:
@@ -55,7 +44,7 @@ def build_authenticator(demo: bool) -> stauth.Authenticate:
     """Once per run, from the users table. Stops the app when no cookie key is set
     outside demo mode."""
     settings = web.settings()
-    cookie_key = settings.cookie_key or (_demo_cookie_key() if demo else None)
+    cookie_key = settings.cookie_key or (demo_cookie_key() if demo else None)
     if not cookie_key:
         st.error(web.tr("access.no_cookie_key"))
         st.stop()
@@ -71,38 +60,32 @@ def build_authenticator(demo: bool) -> stauth.Authenticate:
 
 
 def current_actor(authenticator: stauth.Authenticate) -> Actor | None:
-    """Who is signed in this run (form, session or cookie), kept in ``st.session_state``."""
-    if not st.session_state.get(STATUS_KEY):
+    """Who is signed in this run (form, session or cookie), kept in the session."""
+    if not state.AUTH_STATUS.get():
         try:
             authenticator.login(location="unrendered")
         except LoginError:  # a valid cookie of a disabled or removed account
             authenticator.cookie_controller.delete_cookie()
-            st.session_state["logout"] = True  # the library's flag: stop reading that cookie
+            state.AUTH_LOGOUT.set(True)
             sign_out(authenticator)
             return None
-    username = st.session_state.get(USERNAME_KEY) if st.session_state.get(STATUS_KEY) else None
+    username = state.authenticated_username()
     actor = web.query(accounts.actor_for, username) if username else None
     if username and actor is None:
         sign_out(authenticator)
-        st.session_state[MESSAGE_KEY] = "access.account_unavailable"
+        state.SIGN_IN_MESSAGE.set("access.account_unavailable")
         return None
-    if actor is not None and st.session_state.pop(SET_COOKIE_KEY, False):
+    if actor is not None and state.SET_COOKIE.pop(False):
         authenticator.cookie_controller.set_cookie()
-    if actor is None:
-        st.session_state.pop(web.ACTOR_KEY, None)
-    else:
-        st.session_state[web.ACTOR_KEY] = actor
+    state.set_actor(actor)
     return actor
 
 
 def sign_out(authenticator: stauth.Authenticate) -> None:
     """Forget the person and delete the cookie (its component renders in this run)."""
-    if st.session_state.get(STATUS_KEY):
+    if state.AUTH_STATUS.get():
         authenticator.logout(location="unrendered")
-    for key in (STATUS_KEY, USERNAME_KEY, "name", "roles", "email"):
-        st.session_state[key] = None
-    st.session_state.pop(web.ACTOR_KEY, None)
-    st.session_state.pop(SET_COOKIE_KEY, None)
+    state.forget_sign_in()
 
 
 def sidebar(authenticator: stauth.Authenticate, actor: Actor | None, demo: bool) -> Actor | None:
@@ -120,7 +103,7 @@ def sidebar(authenticator: stauth.Authenticate, actor: Actor | None, demo: bool)
         web.tr("access.sign_out"), key="access.sign_out", icon=":material/logout:"
     ):
         sign_out(authenticator)
-        st.session_state[MESSAGE_KEY] = "access.signed_out"
+        state.SIGN_IN_MESSAGE.set("access.signed_out")
         return None
     return actor
 
@@ -182,15 +165,15 @@ def remember_requested_page(page: st.Page) -> None:
     Opening a public page instead forgets it (the person changed their mind)."""
     public = {spec.url_path for spec in pages_for(None)}
     if page.url_path in public:
-        st.session_state.pop(RETURN_TO_KEY, None)
+        state.RETURN_TO.pop()
     elif page.url_path and page.url_path != SIGN_IN_URL_PATH:
         params = {key: st.query_params.get_all(key) for key in st.query_params}
-        st.session_state[RETURN_TO_KEY] = (page.url_path, params)
+        state.RETURN_TO.set((page.url_path, params))
 
 
 def return_to_requested_page(page: st.Page, pages: list) -> None:
     """Once signed in, open the page asked for before signing in (with its parameters)."""
-    requested = st.session_state.pop(RETURN_TO_KEY, None)
+    requested = state.RETURN_TO.pop()
     if requested is None:
         return
     url_path, query_params = requested
@@ -208,12 +191,12 @@ def sign_in_page() -> None:
     """The sign-in form: two labelled text inputs and a submit button."""
     st.title(web.tr("access.sign_in.title"))
     st.write(web.tr("access.sign_in.intro"))
-    message = st.session_state.pop(MESSAGE_KEY, None)
+    message = state.SIGN_IN_MESSAGE.pop()
     if message == "access.signed_out":
         st.info(web.tr(message))
     elif message:
         st.error(web.tr(message))
-    if RETURN_TO_KEY in st.session_state:
+    if state.RETURN_TO.is_set():
         st.caption(web.tr("access.sign_in.after"))
     with st.form("access.sign_in_form"):
         st.text_input(
@@ -233,26 +216,16 @@ def sign_in_page() -> None:
 
 def _on_sign_in() -> None:
     """Runs before the script, so this very run already builds the signed-in navigation."""
-    username = st.session_state.get(USERNAME_INPUT, "") or ""
-    password = st.session_state.get(PASSWORD_INPUT, "") or ""
-    st.session_state[PASSWORD_INPUT] = ""
+    username_input, password_input = state.widget(USERNAME_INPUT), state.widget(PASSWORD_INPUT)
+    username = username_input.get("") or ""
+    password = password_input.get("") or ""
+    password_input.set("")
     if not username.strip() or not password:
-        st.session_state[MESSAGE_KEY] = "access.sign_in.missing"
+        state.SIGN_IN_MESSAGE.set("access.sign_in.missing")
         return
     result = auth.sign_in(web.engine(), username, password)
     if not result.ok:
-        st.session_state[MESSAGE_KEY] = "access.sign_in.failed"
+        state.SIGN_IN_MESSAGE.set("access.sign_in.failed")
         return
-    actor = result.actor
-    st.session_state.update(
-        {
-            STATUS_KEY: True,
-            USERNAME_KEY: actor.username,
-            "name": actor.display_name,
-            "roles": [actor.role],
-            "logout": None,
-            SET_COOKIE_KEY: True,
-            web.ACTOR_KEY: actor,
-        }
-    )
-    st.session_state[USERNAME_INPUT] = ""
+    state.mark_signed_in(result.actor)
+    username_input.set("")

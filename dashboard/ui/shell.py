@@ -7,7 +7,8 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from dashboard import web
 from dashboard.core.formatting import format_datetime
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.i18n import LANGUAGES, t
+from dashboard.web import state
 from db.migrate import is_at_head
 
 
@@ -21,13 +22,12 @@ def configure_page() -> None:
 
 
 def language_switch() -> None:
-    if web.LANGUAGE_KEY not in st.session_state:
-        st.session_state[web.LANGUAGE_KEY] = DEFAULT_LANGUAGE
+    state.keep_language()
     st.sidebar.segmented_control(
         "Język / Language",
         options=list(LANGUAGES),
         format_func={"pl": "Polski", "en": "English"}.get,
-        key=web.LANGUAGE_KEY,
+        key=state.LANGUAGE.key,
         required=True,
     )
 
