@@ -17,8 +17,9 @@ if not ui.edition_header(edition):
     st.stop()
 
 choices = ui.load_choices(edition)
-if ui.DONE_KEY in st.session_state:
-    ui.show_confirmation(*st.session_state[ui.DONE_KEY], choices)
+done = ui.stored_registration()
+if done is not None:
+    ui.show_confirmation(*done, choices)
     st.stop()
 
 ui.waitlist_question(choices)

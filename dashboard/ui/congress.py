@@ -4,8 +4,6 @@ Streamlit code only — numbers come from ``dashboard.queries.congress``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
@@ -15,24 +13,22 @@ from dashboard.core.formatting import format_long_date
 from dashboard.i18n import format_percent
 from dashboard.queries import congress as cq
 from dashboard.ui.charts import ChartRecipe, recipe, show_chart
+from dashboard.ui.tables import show_table
+from dashboard.ui.url_state import url_select
 from db.engine import now
 from db.models import PARTICIPANT_CATEGORIES
 
 
-def url_select(label: str, param: str, options: list, format_func: Callable) -> object:
-    """A selectbox whose choice lives in the URL as ``?param=code`` (language-independent)."""
-    key = f"kongres_{param}"
-    if key not in st.session_state:
-        wanted = st.query_params.get(param)
-        st.session_state[key] = next((o for o in options if str(o) == wanted), options[0])
-    value = st.selectbox(
-        label, options, key=key, format_func=format_func, placeholder=web.tr("common.all")
+def _select(label_key: str, param: str, options: list, format_func) -> object:
+    """A filter kept in the URL as ``?param=code`` (language-independent)."""
+    return url_select(
+        web.tr(label_key),
+        param,
+        options,
+        format_func,
+        key=f"kongres_{param}",
+        placeholder=web.tr("common.all"),
     )
-    if value == options[0]:
-        st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = str(value)
-    return value
 
 
 def _id_map(frame: pd.DataFrame, key: str, value: str) -> dict[int, str]:
@@ -46,25 +42,22 @@ def filters(editions: pd.DataFrame) -> cq.CongressFilter:
     all_label = web.tr("common.all")
     edition_column, day_column, workshop_column, category_column = st.columns(4)
     with edition_column:
-        edition = url_select(web.tr("congress.edition"), "edition", list(names), names.get)
+        edition = _select("congress.edition", "edition", list(names), names.get)
     titles = _id_map(web.query(cq.workshops, edition), "id", "title")
     with day_column:
-        day = url_select(
-            web.tr("congress.filter.day"),
+        day = _select(
+            "congress.filter.day",
             "day",
             [None, 1, 2],
             lambda d: all_label if d is None else web.tr("congress.day_n", day=d),
         )
     with workshop_column:
-        workshop = url_select(
-            web.tr("congress.workshop"),
-            "workshop",
-            [None, *titles],
-            lambda w: titles.get(w, all_label),
+        workshop = _select(
+            "congress.workshop", "workshop", [None, *titles], lambda w: titles.get(w, all_label)
         )
     with category_column:
-        category = url_select(
-            web.tr("congress.filter.category"),
+        category = _select(
+            "congress.filter.category",
             "category",
             [None, *PARTICIPANT_CATEGORIES],
             lambda c: all_label if c is None else web.tr(f"category.{c}"),
@@ -93,7 +86,7 @@ def chart_beside_table(
     with chart_column:
         show_chart(chart, name)
     with table_column:
-        st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
+        show_table(table, column_config)
 
 
 def _metrics(values: list[tuple[str, object, str | None]]) -> None:
@@ -134,11 +127,9 @@ def days_and_workshops_section(flt: cq.CongressFilter) -> None:
         st.info(web.tr("congress.no_workshops"))
         return
     show_chart(recipe(charts.workshop_fill_chart, fill, lang), "kongres-warsztaty")
-    st.dataframe(
+    show_table(
         charts.fill_table(fill, lang),
-        hide_index=True,
-        width="stretch",
-        column_config={
+        {
             web.tr("congress.fill_rate"): st.column_config.ProgressColumn(
                 format="percent", min_value=0.0, max_value=1.0
             )

@@ -1,8 +1,8 @@
 """Widgets of /prezentacja: the settings in the sidebar, one chart per screen, the deck.
 
-The current chart lives in ``st.session_state[CURRENT_KEY]`` (the jump list's key);
-the previous/next buttons move it in ``on_click`` callbacks, and the URL carries
-it as ``?chart=<id>`` so a link opens the same chart.
+The current chart lives in the session (``state.CURRENT_CHART``, the jump list's
+key); the previous/next buttons move it in ``on_click`` callbacks, and the URL
+carries it as ``?chart=<id>`` so a link opens the same chart.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from dashboard import deck, web
 from dashboard.deck import catalogue as presentation
 from dashboard.deck.filters import PresentationFilters
 from dashboard.ui.charts import show_chart
+from dashboard.web import state
 
 CHARTS_KEY = "presentation_charts"
-CURRENT_KEY = "presentation_current"
 SUBTEAMS_KEY = "presentation_subteams"
 EDITION_KEY = "presentation_edition"
 SINCE_KEY = "presentation_since"
@@ -82,16 +82,16 @@ def settings(subteams: pd.DataFrame, editions: pd.DataFrame, today: date) -> tup
 
 
 def _move(chosen: tuple[str, ...], step: int) -> None:
-    position = chosen.index(st.session_state[CURRENT_KEY]) + step
-    st.session_state[CURRENT_KEY] = chosen[max(0, min(position, len(chosen) - 1))]
+    position = chosen.index(state.CURRENT_CHART.get()) + step
+    state.CURRENT_CHART.set(chosen[max(0, min(position, len(chosen) - 1))])
 
 
 def current_chart(chosen: tuple[str, ...]) -> str:
     """The chart on screen, with previous/next buttons and a jump list above it."""
-    if st.session_state.get(CURRENT_KEY) not in chosen:
+    if state.CURRENT_CHART.get() not in chosen:
         requested = st.query_params.get(CHART_PARAM)
-        st.session_state[CURRENT_KEY] = requested if requested in chosen else chosen[0]
-    position = chosen.index(st.session_state[CURRENT_KEY])
+        state.CURRENT_CHART.set(requested if requested in chosen else chosen[0])
+    position = chosen.index(state.CURRENT_CHART.get())
     previous, jump, counter, following = st.columns([1.2, 4, 1.6, 1.2], vertical_alignment="center")
     previous.button(
         web.tr("presentation.previous"),
@@ -106,7 +106,7 @@ def current_chart(chosen: tuple[str, ...]) -> str:
         web.tr("presentation.current_chart"),
         options=list(chosen),
         format_func=lambda chart_id: presentation.chart_title(chart_id, web.lang()),
-        key=CURRENT_KEY,
+        key=state.CURRENT_CHART.key,
         label_visibility="collapsed",
     )
     counter.markdown(

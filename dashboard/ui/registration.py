@@ -7,9 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from dashboard import web
 from dashboard.core.formatting import format_date, format_long_date
@@ -21,10 +19,11 @@ from dashboard.services.registration import (
     RegistrationForm,
     RegistrationResult,
 )
+from dashboard.ui import feedback
+from dashboard.ui.tables import field_value_table
+from dashboard.web import state
 from db.models import AGE_GROUPS, PARTICIPANT_CATEGORIES
 
-PENDING_KEY = "zapisy_pending"  # a form waiting for the person to accept the waitlist
-DONE_KEY = "zapisy_done"  # (form, result) of the last stored registration
 DONE_MESSAGES = {
     Outcome.REGISTERED: "congress.signup.done_registered",
     Outcome.WAITLISTED: "congress.signup.done_waitlisted",
@@ -89,28 +88,26 @@ def show_confirmation(form: RegistrationForm, result: RegistrationResult, choice
         ("common.status", web.tr(f"congress.signup.status.{result.status}")),
         ("congress.signup.photo", web.tr("congress.yes" if form.photo_consent else "congress.no")),
     ]
-    summary = pd.DataFrame(
-        {
-            web.tr("congress.signup.field"): [web.tr(key) for key, _ in rows],
-            web.tr("congress.signup.value"): [value for _, value in rows],
-        }
-    )
-    st.dataframe(summary, hide_index=True, width="stretch")
+    field_value_table("congress.signup.field", "congress.signup.value", rows)
     if st.button(web.tr("congress.signup.another"), key="zapisy_another"):
-        del st.session_state[DONE_KEY]
+        state.REGISTRATION_DONE.pop()
         st.rerun()
+
+
+def stored_registration() -> tuple[RegistrationForm, RegistrationResult] | None:
+    """(form, result) of the registration this session just stored, if any."""
+    return state.REGISTRATION_DONE.get()
 
 
 def submit(form: RegistrationForm) -> None:
     """Store the form and answer: errors, closed, the waitlist question or the confirmation."""
-    try:
-        result = registration.register(web.engine(), form)
-    except OperationalError:
-        # SQLite stayed locked beyond busy_timeout (or the connection dropped):
-        # the form keeps every value, so trying again loses nothing.
-        st.error(web.tr("app.retry_locked"))
+    # SQLite locked beyond busy_timeout (or a dropped connection) is said here; the
+    # form keeps every value, so trying again loses nothing.
+    stored = feedback.run_write(lambda: registration.register(web.engine(), form))
+    if not stored.ok:
         return
-    st.session_state.pop(PENDING_KEY, None)
+    result = stored.value
+    state.REGISTRATION_PENDING.pop()
     if result.outcome is Outcome.INVALID:
         lines = [
             f"- **{web.tr(f'congress.signup.field.{field}')}**: {web.tr(key)}"
@@ -120,16 +117,16 @@ def submit(form: RegistrationForm) -> None:
     elif result.outcome is Outcome.CLOSED:
         st.error(web.tr("congress.signup.closed"))
     elif result.outcome is Outcome.FULL:
-        st.session_state[PENDING_KEY] = form
+        state.REGISTRATION_PENDING.set(form)
         st.rerun()
     else:
-        st.session_state[DONE_KEY] = (form, result)
+        state.REGISTRATION_DONE.set((form, result))
         st.rerun()
 
 
 def waitlist_question(choices: Choices) -> None:
     """After a submission found the workshop full: join the waitlist or choose another."""
-    pending = st.session_state.get(PENDING_KEY)
+    pending = state.REGISTRATION_PENDING.get()
     if pending is None:
         return
     st.warning(web.tr("congress.signup.full", title=choices.titles.get(pending.workshop_id, "")))
@@ -137,7 +134,7 @@ def waitlist_question(choices: Choices) -> None:
     if accept_column.button(web.tr("congress.signup.accept_waitlist"), type="primary"):
         submit(replace(pending, waitlist_ok=True))
     if change_column.button(web.tr("congress.signup.choose_other")):
-        st.session_state.pop(PENDING_KEY, None)
+        state.REGISTRATION_PENDING.pop()
         st.rerun()
 
 

@@ -97,6 +97,7 @@ SELECTED_PROPOSAL: Slot[int] = Slot("prop_last_selected")  # the row whose detai
 REGISTRATION_PENDING: Slot[Any] = Slot("zapisy_pending")  # a form waiting for the waitlist
 REGISTRATION_DONE: Slot[tuple] = Slot("zapisy_done")  # (form, result) just stored
 BACKUP_FILE: Slot[tuple[str, bytes]] = Slot("admin.backup.file")  # (file name, bytes)
+CURRENT_CHART: Slot[str] = Slot("presentation_current")  # also the jump list's widget key
 
 
 # --- accessors --------------------------------------------------------------------------

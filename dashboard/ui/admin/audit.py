@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import web
 from dashboard.core.permissions import Actor
 from dashboard.queries.audit import recent_entries
+from dashboard.ui.tables import show_labelled
 
 LIMIT = 500
 COLUMNS = ("at", "actor", "action", "detail", "row_count")
@@ -26,16 +27,4 @@ def render(actor: Actor) -> None:
     )
     if who:
         entries = entries.loc[entries["actor"] == who]
-    shown = entries.loc[:, list(COLUMNS)].rename(
-        columns={name: web.tr(f"admin.audit.col.{name}") for name in COLUMNS}
-    )
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            web.tr("admin.audit.col.at"): st.column_config.DatetimeColumn(
-                format="DD.MM.YYYY HH:mm:ss"
-            ),
-        },
-    )
+    show_labelled(entries, COLUMNS, "admin.audit.col", {"at": "DD.MM.YYYY HH:mm:ss"})

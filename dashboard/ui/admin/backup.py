@@ -10,9 +10,8 @@ import streamlit as st
 from dashboard import web
 from dashboard.core.permissions import Actor
 from dashboard.services.backup import PG_DUMP_HINT, BackupError, backup_sqlite
+from dashboard.web import state
 from db.engine import now
-
-BACKUP_KEY = "admin.backup.file"
 
 
 def render(actor: Actor) -> None:
@@ -24,10 +23,10 @@ def render(actor: Actor) -> None:
     st.caption(web.tr("admin.backup.intro"))
     if st.button(web.tr("admin.backup.create"), key="admin.backup.create"):
         try:
-            st.session_state[BACKUP_KEY] = create_backup(actor)
+            state.BACKUP_FILE.set(create_backup(actor))
         except BackupError as error:
             st.error(web.tr("admin.backup.failed", reason=error.message(web.lang())))
-    backup = st.session_state.get(BACKUP_KEY)
+    backup = state.BACKUP_FILE.get()
     if backup:
         name, data = backup
         st.download_button(

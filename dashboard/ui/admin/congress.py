@@ -10,15 +10,16 @@ from dashboard.exports.signups import export_signups
 from dashboard.queries import congress as cq
 from dashboard.queries import signups
 from dashboard.services import congress_admin, registration
-from dashboard.ui.feedback import run_write
+from dashboard.ui import feedback
+from dashboard.ui.tables import show_table
+from dashboard.web import state
 
 MAX_CHECKIN_ROWS = 25
-FLASH_KEY = "admin_congress_flash"
+LIST_ROWS = 500
 
 
 def render(actor: Actor) -> None:
-    if FLASH_KEY in st.session_state:
-        st.success(st.session_state.pop(FLASH_KEY))
+    feedback.show_flash(state.FLASH_CONGRESS_ADMIN)
     editions = web.query(cq.editions)
     if editions.empty:
         st.info(web.tr("congress.no_editions"))
@@ -46,19 +47,19 @@ def _registration_window(actor: Actor, edition: int, event) -> None:
             format="DD.MM.YYYY",
         )
         if st.form_submit_button(web.tr("congress.admin.save")):
-            if run_write(
+            saved = feedback.run_write(
                 lambda: registration.set_registration_window(
                     web.engine(), actor, edition, is_open, closes_on
                 )
-            ):
+            )
+            if saved.ok:
                 st.rerun()
 
 
 def _toggle_attended(actor: Actor, signup_id: int, key: str) -> None:
-    run_write(
-        lambda: congress_admin.set_attended(
-            web.engine(), actor, signup_id, bool(st.session_state[key])
-        )
+    attended = bool(state.widget(key).get())
+    feedback.run_write(
+        lambda: congress_admin.set_attended(web.engine(), actor, signup_id, attended)
     )
 
 
@@ -85,16 +86,13 @@ def _checkin(actor: Actor, edition: int) -> None:
         name_column.text(f"{row.full_name or '—'} · {row.email or '—'}")
         status_column.text(web.tr(f"congress.signup.status.{row.status}"))
         key = f"admin_congress_attended_{row.id}"
-        st.session_state[key] = bool(row.attended)
+        state.widget(key).set(bool(row.attended))
         toggle_column.toggle(
             web.tr("congress.admin.attended"),
             key=key,
             on_change=_toggle_attended,
             args=(actor, int(row.id), key),
         )
-
-
-LIST_ROWS = 500
 
 
 def _signup_list(actor: Actor, edition: int) -> None:
@@ -105,7 +103,7 @@ def _signup_list(actor: Actor, edition: int) -> None:
     total = signups.signup_count(web.engine(), actor, edition)
     if total > len(frame):
         st.caption(web.tr("congress.admin.list_shown", shown=len(frame), total=total))
-    st.dataframe(frame, hide_index=True, width="stretch")
+    show_table(frame)
     for column, fmt, mime in zip(
         st.columns([1, 1, 4])[:2],
         ("csv", "xlsx"),
@@ -133,10 +131,11 @@ def _anonymise(actor: Actor, edition: int) -> None:
         disabled=not confirmed,
         key=f"admin_congress_anonymise_{edition}",
     ):
-        result: list[int] = []
-        if run_write(
-            lambda: result.append(congress_admin.anonymise_edition(web.engine(), actor, edition))
-        ):
+        done = feedback.run_write(
+            lambda: congress_admin.anonymise_edition(web.engine(), actor, edition)
+        )
+        if done.ok:
             # Shown after the rerun, which also redraws the (now anonymous) list above.
-            st.session_state[FLASH_KEY] = web.tr("congress.admin.anonymised", count=result[0])
+            text = web.tr("congress.admin.anonymised", count=done.value)
+            feedback.flash(state.FLASH_CONGRESS_ADMIN, text)
             st.rerun()

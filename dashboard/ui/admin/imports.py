@@ -6,7 +6,7 @@ importer validates again inside its transaction, so nothing half-done is stored)
 
 ``render`` is the /admin section (proposals and sign-ups); ``proposal_import`` is
 the proposals part alone, which /propozycje shows to leads as well. Every widget
-and session-state key starts with the caller's ``prefix``, so the two never mix.
+and session-state entry starts with the caller's ``prefix``, so the two never mix.
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ from __future__ import annotations
 import hashlib
 
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from dashboard import web
-from dashboard.core.errors import PermissionDenied
 from dashboard.core.permissions import Actor
 from dashboard.i18n import format_int
 from dashboard.importers import ImportReport, import_proposals, import_signups
 from dashboard.queries import congress as congress_queries
+from dashboard.ui import feedback
+from dashboard.ui.tables import show_table
+from dashboard.web import state
 from db.models import PROPOSAL_SOURCES
 
 PROPOSALS, SIGNUPS = "proposals", "signups"
@@ -53,9 +54,7 @@ def render(actor: Actor) -> None:
 def show_intro(prefix: str) -> None:
     """The help text and the result of the import just confirmed (once)."""
     st.caption(web.tr("imports.help"))
-    result = st.session_state.pop(f"{prefix}_result", None)
-    if result is not None:
-        st.success(result)
+    feedback.show_flash(state.import_result(prefix))
 
 
 def proposal_import(actor: Actor, prefix: str) -> None:
@@ -96,11 +95,11 @@ def _check_then_import(actor: Actor, kind: str, options: tuple, prefix: str) -> 
         return
     data = upload.getvalue()
     fingerprint = (kind, upload.name, hashlib.sha256(data).hexdigest(), options)
-    checked_key = f"{prefix}_checked"  # (file fingerprint, options) -> dry-run report
+    checked_slot = state.checked_import(prefix)
     if st.button(web.tr("imports.check"), key=f"{prefix}_check"):
         report = _run(actor, kind, data, upload.name, options, dry_run=True)
-        st.session_state[checked_key] = (fingerprint, report)
-    checked = st.session_state.get(checked_key)
+        checked_slot.set((fingerprint, report))
+    checked = checked_slot.get()
     if checked is None or checked[0] != fingerprint or checked[1] is None:
         return
     report = checked[1]
@@ -115,31 +114,28 @@ def _check_then_import(actor: Actor, kind: str, options: tuple, prefix: str) -> 
 def _run(
     actor: Actor, kind: str, data: bytes, name: str, options: tuple, dry_run: bool
 ) -> ImportReport | None:
-    try:
+    def call() -> ImportReport:
         if kind == PROPOSALS:
             return import_proposals(
                 web.engine(), actor, data, name, dry_run, default_source=options[0]
             )
         return import_signups(web.engine(), actor, data, name, options[0], dry_run)
-    except PermissionDenied:
-        st.error(web.tr("imports.forbidden"))
-    except OperationalError:
-        st.error(web.tr("app.retry_locked"))
-    return None
+
+    return feedback.run_write(call, denied_key="imports.forbidden").value
 
 
 def _confirm(actor: Actor, kind: str, data: bytes, name: str, options: tuple, prefix: str) -> None:
     report = _run(actor, kind, data, name, options, dry_run=False)
     if report is None:
         return
-    checked_key = f"{prefix}_checked"
-    st.session_state.pop(checked_key, None)
+    checked_slot = state.checked_import(prefix)
     if not report.applied:
         # Someone changed the data since the check: show the fresh problems.
-        st.session_state[checked_key] = None
+        checked_slot.set(None)
         show_report(report)
         return
-    st.session_state[f"{prefix}_result"] = report.summary(web.lang())
+    checked_slot.pop()
+    feedback.flash(state.import_result(prefix), report.summary(web.lang()))
     st.rerun()
 
 
@@ -151,6 +147,6 @@ def show_report(report: ImportReport) -> None:
     if report.problems:
         key = "imports.problems_found" if report.dry_run else "imports.problems_refused"
         st.error(web.tr(key, count=format_int(len(report.problems))))
-        st.dataframe(report.problems_frame(lang), hide_index=True, width="stretch")
+        show_table(report.problems_frame(lang))
     elif report.to_add + report.to_update == 0:
         st.info(web.tr("imports.nothing_to_do"))

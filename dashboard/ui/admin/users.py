@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
@@ -13,10 +11,11 @@ from dashboard.core.security import normalise_username
 from dashboard.queries.access import subteam_options
 from dashboard.queries.users import list_users
 from dashboard.services import users
-from dashboard.ui.feedback import run_write
+from dashboard.ui import feedback
+from dashboard.ui.tables import show_labelled
+from dashboard.web import state
 from db.models import USER_ROLES
 
-FLASH_KEY = "admin.users.flash"
 COLUMNS = (
     "username",
     "display_name",
@@ -32,9 +31,7 @@ COLUMNS = (
 
 
 def render(actor: Actor) -> None:
-    flash = st.session_state.pop(FLASH_KEY, None)
-    if flash:
-        st.success(flash)
+    feedback.show_flash(state.FLASH_USERS)
     # Not cached: lockout counters change without a data-version bump.
     frame = list_users(web.engine(), actor)
     _user_table(frame)
@@ -50,21 +47,11 @@ def _user_table(frame: pd.DataFrame) -> None:
     if frame.empty:
         st.info(web.tr("admin.users.no_users"))
         return
-    shown = frame.loc[:, list(COLUMNS)].copy()
-    shown["role"] = shown["role"].map(lambda role: web.tr(f"access.role.{role}"))
-    shown = shown.rename(columns={name: web.tr(f"admin.users.col.{name}") for name in COLUMNS})
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            web.tr("admin.users.col.locked_until"): st.column_config.DatetimeColumn(
-                format="DD.MM.YYYY HH:mm"
-            ),
-            web.tr("admin.users.col.created_at"): st.column_config.DatetimeColumn(
-                format="DD.MM.YYYY HH:mm"
-            ),
-        },
+    show_labelled(
+        frame.assign(role=frame["role"].map(lambda role: web.tr(f"access.role.{role}"))),
+        COLUMNS,
+        "admin.users.col",
+        {"locked_until": "DD.MM.YYYY HH:mm", "created_at": "DD.MM.YYYY HH:mm"},
     )
 
 
@@ -96,8 +83,9 @@ def _add_user_form(actor: Actor) -> None:
         st.error(web.tr("access.error.password_mismatch"))
         return
     new = users.NewUser(username, display_name, password, role, tuple(subteam_ids), email)
-    _attempt(
+    feedback.save_and_rerun(
         lambda: users.add_user(web.engine(), actor, new),
+        state.FLASH_USERS,
         web.tr("admin.users.added", username=normalise_username(username)),
     )
 
@@ -114,30 +102,18 @@ def _manage_user_form(actor: Actor, usernames: list[str]) -> None:
         disable_clicked = st.form_submit_button(web.tr("admin.users.disable"))
         enable_clicked = st.form_submit_button(web.tr("admin.users.enable"))
     engine = web.engine()
-    if set_clicked:
-        _attempt(
+    actions = (
+        (
+            set_clicked,
             lambda: users.set_password(engine, actor, username, password),
-            web.tr("admin.users.password_set", username=username),
-        )
-    elif unlock_clicked:
-        _attempt(
-            lambda: users.unlock(engine, actor, username),
-            web.tr("admin.users.unlocked", username=username),
-        )
-    elif disable_clicked:
-        _attempt(
-            lambda: users.set_disabled(engine, actor, username, True),
-            web.tr("admin.users.disabled", username=username),
-        )
-    elif enable_clicked:
-        _attempt(
-            lambda: users.set_disabled(engine, actor, username, False),
-            web.tr("admin.users.enabled", username=username),
-        )
-
-
-def _attempt(change: Callable[[], None], success: str) -> None:
-    """Run one service call; on success show ``success`` after the rerun, else say why."""
-    if run_write(change):
-        st.session_state[FLASH_KEY] = success
-        st.rerun()
+            "password_set",
+        ),
+        (unlock_clicked, lambda: users.unlock(engine, actor, username), "unlocked"),
+        (disable_clicked, lambda: users.set_disabled(engine, actor, username, True), "disabled"),
+        (enable_clicked, lambda: users.set_disabled(engine, actor, username, False), "enabled"),
+    )
+    for clicked, change, done_key in actions:
+        if clicked:
+            saved = web.tr(f"admin.users.{done_key}", username=username)
+            feedback.save_and_rerun(change, state.FLASH_USERS, saved)
+            return
