@@ -1,0 +1,125 @@
+"""The results of /propozycje: facets, one page of rows, the page picker and which
+row's detail is open."""
+
+from __future__ import annotations
+
+import math
+import zlib
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import web
+from dashboard.queries import proposals as pq
+from dashboard.ui.markdown import plain
+from dashboard.ui.proposals.filters import DETAIL_PARAM, PAGE_KEY
+from dashboard.web import state
+
+TABLE_KEY = "prop_table"  # the table's widget key starts with this
+FACET_TITLES = {
+    "status": "common.status",
+    "subteam": "common.subteam",
+    "district": "common.district",
+    "source": "proposals.filter.source",
+}
+COLUMNS = ["id", "title", "status", "subteam", "source", "district", "strategic_area", "created_at"]
+
+
+def district_text(number, name: str | None) -> str:
+    return f"{number} — {name}" if pd.notna(number) else web.tr("common.city_wide")
+
+
+def facets(counts: pd.DataFrame) -> None:
+    """How many of the current results fall in each status, subteam, okręg and source."""
+    st.subheader(web.tr("proposals.facets"))
+    for facet, title_key in FACET_TITLES.items():
+        rows = counts[counts["facet"] == facet]
+        if rows.empty:
+            continue
+        lines = [
+            f"- {plain(_facet_label(facet, value, label))}: **{count}**"
+            for value, label, count in zip(rows["value"], rows["label"], rows["count"], strict=True)
+        ]
+        st.markdown(f"**{web.tr(title_key)}**\n\n" + "\n".join(lines))
+
+
+def _facet_label(facet: str, value: str, label: str) -> str:
+    if facet in ("status", "source"):
+        return web.tr(f"{facet}.{value}")
+    if facet == "district":
+        return f"{value} — {label}" if value else web.tr("common.city_wide")
+    return label
+
+
+def proposals_table(rows: pd.DataFrame, filters: pq.ProposalFilters, offset: int) -> list[int]:
+    """The page of rows, sortable; returns the positions of the selected rows.
+
+    The widget key follows the view, so a selection (row positions) never carries over
+    to different rows when the filters or the page change.
+    """
+    table_key = f"{TABLE_KEY}_{zlib.crc32(repr((filters, offset)).encode())}"
+    state.PROPOSAL_TABLE.set(table_key)
+    shown = rows.assign(
+        status=rows["status"].map(lambda code: web.tr(f"status.{code}")),
+        source=rows["source"].map(lambda code: web.tr(f"source.{code}")),
+        district=[
+            district_text(number, name)
+            for number, name in zip(rows["district_number"], rows["district_name"], strict=True)
+        ],
+    )
+    event = st.dataframe(
+        shown,
+        key=table_key,
+        on_select="rerun",
+        selection_mode="multi-row",
+        hide_index=True,
+        width="stretch",
+        column_order=COLUMNS,
+        column_config=_column_config(),
+    )
+    return list(event.selection.rows) if event is not None else []
+
+
+def _column_config() -> dict:
+    text = st.column_config.TextColumn
+    return {
+        "id": st.column_config.NumberColumn(web.tr("proposals.col.id"), format="%d"),
+        "title": text(web.tr("proposals.col.title"), width="large"),
+        "status": text(web.tr("common.status")),
+        "subteam": text(web.tr("common.subteam")),
+        "source": text(web.tr("proposals.filter.source")),
+        "district": text(web.tr("common.district")),
+        "strategic_area": text(web.tr("proposals.filter.area")),
+        "created_at": st.column_config.DateColumn(
+            web.tr("proposals.col.created"), format="DD.MM.YYYY"
+        ),
+    }
+
+
+def page_offset(total: int) -> int:
+    """A page picker when the view has more rows than one table page; returns the offset."""
+    pages = max(1, math.ceil(total / pq.PAGE_SIZE))
+    picked = state.widget(PAGE_KEY)
+    if pages == 1:
+        picked.pop()
+        return 0
+    if picked.get(1) > pages:  # the filters shrank the view
+        picked.set(pages)
+    number = st.number_input(
+        web.tr("proposals.page", pages=pages), min_value=1, max_value=pages, step=1, key=PAGE_KEY
+    )
+    return (int(number) - 1) * pq.PAGE_SIZE
+
+
+def detail_id_from_selection(rows: pd.DataFrame, selected: list[int]) -> int | None:
+    """One selected row opens its detail (and goes in the URL as ``id``); else the URL's id."""
+    if len(selected) == 1:
+        proposal_id = int(rows.iloc[selected[0]]["id"])
+        st.query_params[DETAIL_PARAM] = str(proposal_id)
+        state.SELECTED_PROPOSAL.set(proposal_id)
+        return proposal_id
+    if state.SELECTED_PROPOSAL.pop() is not None:
+        st.query_params.pop(DETAIL_PARAM, None)  # the person cleared their selection
+        return None
+    wanted = st.query_params.get(DETAIL_PARAM, "")
+    return int(wanted) if wanted.isdigit() else None
