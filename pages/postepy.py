@@ -6,16 +6,21 @@ from dashboard import web
 from dashboard.charts import progress as charts
 from dashboard.core.formatting import format_long_date
 from dashboard.queries import progress as pq
-from dashboard.ui import progress as ui
 from dashboard.ui.charts import recipe, show_chart
+from dashboard.ui.progress.changes import since_section
+from dashboard.ui.progress.dates import date_filters
+from dashboard.ui.progress.headline import headline
+from dashboard.ui.progress.milestones import editable_subteams, milestone_editor
+from dashboard.ui.progress.subteams import pipeline_table, subteam_table
+from dashboard.ui.scope import scope_filters
 
 actor = web.require_actor()
 lang = web.lang()
 st.title(web.tr("progress.title"))
 
 subteams = web.query(pq.subteam_options)
-as_of, since = ui.date_filters()
-scope = ui.scope_filters(subteams)
+as_of, since = date_filters()
+scope = scope_filters(subteams)
 st.caption(web.tr("progress.intro", date=format_long_date(as_of, lang)))
 
 progress = web.query(pq.subteam_progress, as_of, scope)
@@ -25,10 +30,10 @@ if progress.empty:
 pipeline = web.query(pq.pipeline_as_of, as_of, scope)
 congresses = web.query(pq.congress_editions)
 
-ui.headline(pq.summarise_headline(progress, pipeline), congresses, as_of)
+headline(pq.summarise_headline(progress, pipeline), congresses, as_of)
 
 st.subheader(web.tr("progress.section.subteams"))
-ui.subteam_table(progress)
+subteam_table(progress)
 
 st.subheader(web.tr("progress.section.timeline"))
 milestones = web.query(pq.milestones_as_of, as_of, scope)
@@ -44,10 +49,10 @@ st.subheader(web.tr("progress.section.pipeline"))
 if not pipeline.empty:
     show_chart(recipe(charts.pipeline_chart, pipeline, lang), "propozycje-statusy")
     with st.expander(web.tr("progress.pipeline.table")):
-        ui.pipeline_table(pipeline)
+        pipeline_table(pipeline)
 
-ui.since_section(since, as_of, scope)
+since_section(since, as_of, scope)
 
-editable = ui.editable_subteams(actor, progress)
+editable = editable_subteams(actor, progress)
 if editable:
-    ui.milestone_editor(actor, editable)
+    milestone_editor(actor, editable)

@@ -6,16 +6,16 @@ from dashboard import web
 from dashboard.charts import team as charts
 from dashboard.queries import progress as pq
 from dashboard.queries import team as tq
-from dashboard.ui import progress as ui
 from dashboard.ui import team as team_ui
 from dashboard.ui.charts import recipe, show_chart
+from dashboard.ui.scope import scope_filters
 
 actor = web.require_actor()
 lang = web.lang()
 st.title(web.tr("progress.team.title"))
 st.caption(web.tr("progress.team.intro"))
 
-scope = ui.scope_filters(web.query(pq.subteam_options))
+scope = scope_filters(web.query(pq.subteam_options))
 totals = web.query(tq.team_totals, scope).iloc[0]
 if not totals["members"]:
     st.info(web.tr("progress.team.no_members"))

@@ -8,7 +8,12 @@ import streamlit as st
 
 from dashboard import web
 from dashboard.charts.progress import share_text
-from dashboard.ui.progress import counts_by_subteam, show_subteam_rows, show_table, wide_text_column
+from dashboard.ui.tables import (
+    counts_by_subteam,
+    show_subteam_rows,
+    show_table,
+    wide_text_column,
+)
 from db.models import MEMBER_ROLES, PARTICIPANT_CATEGORIES
 
 ORDERS = {"category": PARTICIPANT_CATEGORIES, "role": MEMBER_ROLES}
