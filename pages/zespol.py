@@ -21,17 +21,7 @@ if not totals["members"]:
     st.info(web.tr("progress.team.no_members"))
     st.stop()
 
-members_column, organisations_column, voice_column = st.columns(3)
-members_column.metric(web.tr("progress.team.metric.members"), int(totals["members"]), border=True)
-organisations_column.metric(
-    web.tr("progress.team.metric.organisations"), int(totals["organisations"]), border=True
-)
-voice_column.metric(
-    web.tr("progress.team.metric.direct_voice"),
-    team_ui.percent_text(totals["direct_voice"] / totals["members"]),
-    help=web.tr("progress.team.metric.direct_voice_help"),
-    border=True,
-)
+team_ui.headline(totals)
 
 st.subheader(web.tr("progress.team.section.categories"))
 by_category = web.query(tq.members_by_category, scope)

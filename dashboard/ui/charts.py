@@ -37,25 +37,20 @@ def show_chart(
         spec = finalize(chart, web.lang(), projector=projector).to_dict(validate=False)
     st.vega_lite_chart(spec, theme=None, width="stretch", alt=_title_of(spec) or name)
     image = json.dumps(_with_export_width(spec))
-    png_column, svg_column, _ = st.columns([1, 1, 3])
-    png_column.download_button(
-        "PNG",
-        help=web.tr("common.download_png"),
-        data=lambda: _vl_convert().vegalite_to_png(image, scale=2.0),
-        file_name=f"{name}.png",
-        mime="image/png",
-        key=f"png-{name}",
-        icon=":material/download:",
+    images = (
+        ("png", "image/png", lambda: _vl_convert().vegalite_to_png(image, scale=2.0)),
+        ("svg", "image/svg+xml", lambda: _vl_convert().vegalite_to_svg(image).encode("utf-8")),
     )
-    svg_column.download_button(
-        "SVG",
-        help=web.tr("common.download_svg"),
-        data=lambda: _vl_convert().vegalite_to_svg(image).encode("utf-8"),
-        file_name=f"{name}.svg",
-        mime="image/svg+xml",
-        key=f"svg-{name}",
-        icon=":material/download:",
-    )
+    for column, (fmt, mime, render) in zip(st.columns([1, 1, 3]), images, strict=False):
+        column.download_button(
+            fmt.upper(),
+            help=web.tr(f"common.download_{fmt}"),
+            data=render,
+            file_name=f"{name}.{fmt}",
+            mime=mime,
+            key=f"{fmt}-{name}",
+            icon=":material/download:",
+        )
 
 
 def _vl_convert():

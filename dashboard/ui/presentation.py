@@ -86,6 +86,18 @@ def _move(chosen: tuple[str, ...], step: int) -> None:
     state.CURRENT_CHART.set(chosen[max(0, min(position, len(chosen) - 1))])
 
 
+def _step_button(name: str, icon: str, disabled: bool, chosen: tuple[str, ...], step: int) -> None:
+    st.button(
+        web.tr(f"presentation.{name}"),
+        key=f"presentation_{name}",
+        icon=icon,
+        disabled=disabled,
+        on_click=_move,
+        args=(chosen, step),
+        width="stretch",
+    )
+
+
 def current_chart(chosen: tuple[str, ...]) -> str:
     """The chart on screen, with previous/next buttons and a jump list above it."""
     if state.CURRENT_CHART.get() not in chosen:
@@ -93,15 +105,8 @@ def current_chart(chosen: tuple[str, ...]) -> str:
         state.CURRENT_CHART.set(requested if requested in chosen else chosen[0])
     position = chosen.index(state.CURRENT_CHART.get())
     previous, jump, counter, following = st.columns([1.2, 4, 1.6, 1.2], vertical_alignment="center")
-    previous.button(
-        web.tr("presentation.previous"),
-        key="presentation_previous",
-        icon=":material/arrow_back:",
-        disabled=position == 0,
-        on_click=_move,
-        args=(chosen, -1),
-        width="stretch",
-    )
+    with previous:
+        _step_button("previous", ":material/arrow_back:", position == 0, chosen, -1)
     current = jump.selectbox(
         web.tr("presentation.current_chart"),
         options=list(chosen),
@@ -112,15 +117,8 @@ def current_chart(chosen: tuple[str, ...]) -> str:
     counter.markdown(
         web.tr("presentation.position", current=chosen.index(current) + 1, total=len(chosen))
     )
-    following.button(
-        web.tr("presentation.next"),
-        key="presentation_next",
-        icon=":material/arrow_forward:",
-        disabled=position == len(chosen) - 1,
-        on_click=_move,
-        args=(chosen, 1),
-        width="stretch",
-    )
+    with following:
+        _step_button("next", ":material/arrow_forward:", position == len(chosen) - 1, chosen, 1)
     st.query_params[CHART_PARAM] = current
     return current
 

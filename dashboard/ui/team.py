@@ -23,6 +23,21 @@ def percent_text(share: float) -> str:
     return share_text(share, web.lang())
 
 
+def headline(totals: pd.Series) -> None:
+    """Members, organisations and the share of residents' direct voices, side by side."""
+    members, organisations, voice = st.columns(3)
+    members.metric(web.tr("progress.team.metric.members"), int(totals["members"]), border=True)
+    organisations.metric(
+        web.tr("progress.team.metric.organisations"), int(totals["organisations"]), border=True
+    )
+    voice.metric(
+        web.tr("progress.team.metric.direct_voice"),
+        percent_text(totals["direct_voice"] / totals["members"]),
+        help=web.tr("progress.team.metric.direct_voice_help"),
+        border=True,
+    )
+
+
 def breakdown_table(frame: pd.DataFrame, column: str, label_prefix: str) -> None:
     """Subteams × categories (or roles) with a total column; empty cells are 0."""
     order = [value for value in ORDERS[column] if value in set(frame[column])]

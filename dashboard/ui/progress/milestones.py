@@ -63,16 +63,14 @@ def milestone_editor(actor: Actor, subteams: dict[int, str]) -> None:
     current = web.query(pq.current_milestones, tuple(sorted(subteams)))
     labels = {int(row["id"]): _milestone_label(row) for _, row in current.iterrows()}
     done_tab, move_tab, add_tab = st.tabs(
-        [
-            web.tr("progress.edit.done_tab"),
-            web.tr("progress.edit.move_tab"),
-            web.tr("progress.edit.add_tab"),
-        ]
+        [web.tr(f"progress.edit.{tab}_tab") for tab in ("done", "move", "add")]
     )
-    with done_tab:
-        _done_form(engine, actor, labels)
-    with move_tab:
-        _move_form(engine, actor, labels)
+    for tab, form in ((done_tab, _done_form), (move_tab, _move_form)):
+        with tab:
+            if labels:
+                form(engine, actor, labels)
+            else:
+                st.caption(web.tr("progress.edit.none"))
     with add_tab:
         _add_form(engine, actor, subteams)
 
@@ -87,9 +85,6 @@ def _pick_date(label_key: str, value: date, key: str, **bounds: date) -> date:
 
 
 def _done_form(engine, actor: Actor, labels: dict[int, str]) -> None:
-    if not labels:
-        st.caption(web.tr("progress.edit.none"))
-        return
     with st.form("progress_done_form"):
         milestone_id = _choose("progress.edit.milestone", labels, "progress_done_milestone")
         done_on = _pick_date(
@@ -105,9 +100,6 @@ def _done_form(engine, actor: Actor, labels: dict[int, str]) -> None:
 
 
 def _move_form(engine, actor: Actor, labels: dict[int, str]) -> None:
-    if not labels:
-        st.caption(web.tr("progress.edit.none"))
-        return
     with st.form("progress_move_form"):
         milestone_id = _choose("progress.edit.milestone", labels, "progress_move_milestone")
         new_due = _pick_date(
