@@ -158,61 +158,68 @@ def _choice(label: str, options: list, key: str, format_func: Callable = str, **
 
 def signup_form(edition: OpenEdition, choices: Choices) -> RegistrationForm | None:
     """The registration form; the filled-in form when it was sent, else None."""
-    lang = web.lang()
     with st.form("zapisy"):
-        full_name = st.text_input(web.tr("congress.signup.name"), max_chars=200, key="zapisy_name")
-        email = st.text_input(web.tr("congress.signup.email"), max_chars=254, key="zapisy_email")
-        district = _choice(
+        person = _person_fields(choices)
+        days = _day_fields(edition, choices)
+        consents = _consent_fields()
+        sent = st.form_submit_button(web.tr("congress.signup.submit"), type="primary")
+    if not sent:
+        return None
+    return RegistrationForm(edition=edition.edition, **person, **days, **consents)
+
+
+def _person_fields(choices: Choices) -> dict[str, object]:
+    return {
+        "full_name": st.text_input(
+            web.tr("congress.signup.name"), max_chars=200, key="zapisy_name"
+        ),
+        "email": st.text_input(web.tr("congress.signup.email"), max_chars=254, key="zapisy_email"),
+        "district_number": _choice(
             web.tr("common.district"),
             [*choices.districts, registration.OUTSIDE_TORUN],
             "zapisy_district",
             choices.district_label,
-        )
-        age_group = _choice(web.tr("congress.age_group"), list(AGE_GROUPS), "zapisy_age")
-        category = _choice(
+        ),
+        "age_group": _choice(web.tr("congress.age_group"), list(AGE_GROUPS), "zapisy_age"),
+        "category": _choice(
             web.tr("congress.signup.category"),
             list(PARTICIPANT_CATEGORIES),
             "zapisy_category",
             lambda code: web.tr(f"category.{code}"),
-        )
-        st.write(web.tr("congress.signup.days_question"))
-        day1 = st.checkbox(
+        ),
+    }
+
+
+def _day_fields(edition: OpenEdition, choices: Choices) -> dict[str, object]:
+    lang = web.lang()
+    st.write(web.tr("congress.signup.days_question"))
+    return {
+        "day1": st.checkbox(
             web.tr("congress.signup.day1", date=format_long_date(edition.starts_on, lang)),
             key="zapisy_day1",
-        )
-        day2 = st.checkbox(
+        ),
+        "day2": st.checkbox(
             web.tr("congress.signup.day2", date=format_long_date(edition.ends_on, lang)),
             key="zapisy_day2",
-        )
-        workshop = _choice(
+        ),
+        "workshop_id": _choice(
             web.tr("congress.signup.workshop"),
             list(choices.titles),
             "zapisy_workshop",
             choices.workshop_label,
             help=web.tr("congress.signup.workshop_help"),
+        ),
+    }
+
+
+def _consent_fields() -> dict[str, object]:
+    consents = {
+        "consent": st.checkbox(web.tr("congress.signup.consent"), key="zapisy_consent"),
+        "photo_consent": st.checkbox(web.tr("congress.signup.photo_consent"), key="zapisy_photo"),
+    }
+    # The honeypot: people leave it empty (the box says so), bots tend to fill it in.
+    with st.expander(web.tr("congress.signup.honeypot_box"), expanded=False):
+        consents["honeypot"] = st.text_input(
+            web.tr("congress.signup.honeypot"), label_visibility="collapsed", key="zapisy_website"
         )
-        consent = st.checkbox(web.tr("congress.signup.consent"), key="zapisy_consent")
-        photo_consent = st.checkbox(web.tr("congress.signup.photo_consent"), key="zapisy_photo")
-        with st.expander(web.tr("congress.signup.honeypot_box"), expanded=False):
-            honeypot = st.text_input(
-                web.tr("congress.signup.honeypot"),
-                label_visibility="collapsed",
-                key="zapisy_website",
-            )
-        sent = st.form_submit_button(web.tr("congress.signup.submit"), type="primary")
-    if not sent:
-        return None
-    return RegistrationForm(
-        edition=edition.edition,
-        full_name=full_name,
-        email=email,
-        district_number=district,
-        age_group=age_group,
-        category=category,
-        day1=day1,
-        day2=day2,
-        workshop_id=workshop,
-        consent=consent,
-        photo_consent=photo_consent,
-        honeypot=honeypot,
-    )
+    return consents
