@@ -2,9 +2,8 @@
 
 streamlit-authenticator 0.4.2 keeps its session entries (``authentication_status``,
 ``username``, ``name``, ``roles``; named in ``dashboard.web.state``) and the signed
-remember-me cookie; the password
-check is ours (``dashboard.auth.sign_in``) because the lockout must live in the
-database and hold even against the right password.
+remember-me cookie; the password check is ours (``dashboard.auth.sign_in``) because
+the lockout must live in the database and hold even against the right password.
 
 Deep links: for a visitor who is not signed in, every staff page's URL path is
 registered as a hidden page that shows the sign-in form. The address (and its query
