@@ -10,6 +10,25 @@ from dashboard.ui import team as team_ui
 from dashboard.ui.charts import recipe, show_chart
 from dashboard.ui.scope import scope_filters
 
+# (section, query, chart, image file name, the chart's numbers as a table)
+CHART_SECTIONS = (
+    (
+        "categories",
+        tq.members_by_category,
+        charts.members_by_category_chart,
+        "czlonkowie-kategorie",
+        team_ui.category_table,
+    ),
+    (
+        "voices",
+        tq.direct_voice_share,
+        charts.direct_voice_chart,
+        "glos-mieszkancow",
+        team_ui.voices_table,
+    ),
+    ("roles", tq.members_by_role, charts.members_by_role_chart, "role", team_ui.role_table),
+)
+
 actor = web.require_actor()
 lang = web.lang()
 st.title(web.tr("progress.team.title"))
@@ -23,20 +42,11 @@ if not totals["members"]:
 
 team_ui.headline(totals)
 
-st.subheader(web.tr("progress.team.section.categories"))
-by_category = web.query(tq.members_by_category, scope)
-show_chart(recipe(charts.members_by_category_chart, by_category, lang), "czlonkowie-kategorie")
-team_ui.breakdown_table(by_category, "category", "category")
-
-st.subheader(web.tr("progress.team.section.voices"))
-voices = web.query(tq.direct_voice_share, scope)
-show_chart(recipe(charts.direct_voice_chart, voices, lang), "glos-mieszkancow")
-team_ui.voices_table(voices)
-
-st.subheader(web.tr("progress.team.section.roles"))
-by_role = web.query(tq.members_by_role, scope)
-show_chart(recipe(charts.members_by_role_chart, by_role, lang), "role")
-team_ui.breakdown_table(by_role, "role", "member_role")
+for section, load, build, image_name, show_numbers in CHART_SECTIONS:
+    st.subheader(web.tr(f"progress.team.section.{section}"))
+    frame = web.query(load, scope)
+    show_chart(recipe(build, frame, lang), image_name)
+    show_numbers(frame)
 
 st.subheader(web.tr("progress.team.section.organisations"))
 team_ui.organisations_table(web.query(tq.organisations, scope))

@@ -47,6 +47,14 @@ def breakdown_table(frame: pd.DataFrame, column: str, label_prefix: str) -> None
     show_subteam_rows(wide)
 
 
+def category_table(frame: pd.DataFrame) -> None:
+    breakdown_table(frame, "category", "category")
+
+
+def role_table(frame: pd.DataFrame) -> None:
+    breakdown_table(frame, "role", "member_role")
+
+
 def voices_table(voices: pd.DataFrame) -> None:
     show_table(
         pd.DataFrame(
