@@ -28,6 +28,10 @@ class Outcome(Generic[T]):
     def ok(self) -> bool:
         return self.problem is None
 
+    def __bool__(self) -> bool:
+        # ``if run_write(...):`` reads as "if it worked".
+        return self.ok
+
 
 def error_text(error: Exception, denied_key: str | None = None) -> str:
     """The message for an expected failure, in the person's language; ``denied_key``
