@@ -32,7 +32,9 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from dashboard.core.settings import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 DATA_DIR = ROOT / "bench" / "data"
 RESULTS_DIR = ROOT / "bench" / "results"
 DEFAULT_SCALE = 313  # 320 proposals and 960 sign-ups per unit of scale (db/demo/)
@@ -122,7 +124,7 @@ def page_rows(database_url: str) -> list[Row]:
     from streamlit import logger
 
     from dashboard.core.navigation import PAGES
-    from tests.apptest_utils import ADMIN, page_test
+    from harness.apptest import ADMIN, page_test
 
     logger.set_log_level("error")  # clearing caches outside a server warns on every call
 
@@ -231,7 +233,7 @@ def write_signup_file(path: Path, rows: int) -> None:
 def import_rows(database_path: Path) -> list[Row]:
     from dashboard.importers import import_signups
     from db.engine import make_engine
-    from tests.apptest_utils import ADMIN
+    from harness.apptest import ADMIN
 
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
         copy = Path(folder) / "copy.sqlite"
@@ -278,14 +280,8 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
     from playwright.sync_api import sync_playwright
 
     from dashboard.core.navigation import PAGES
-    from tests.e2e.harness import (
-        PanelServer,
-        browser_unavailable_reason,
-        launch_chromium,
-        rss_of_tree_kib,
-        settle,
-        sign_in,
-    )
+    from harness.chromium import browser_unavailable_reason, launch_chromium, settle, sign_in
+    from harness.server import PanelServer, rss_of_tree_kib
 
     reason = browser_unavailable_reason()
     if reason:

@@ -21,7 +21,8 @@ from sqlalchemy import Engine, inspect, text
 from db.demo import seed_demo
 from db.engine import make_engine
 from db.migrate import upgrade
-from tests.databases import temporary_database
+from harness.databases import temporary_database
+from tests.support.accounts import fast_bcrypt  # noqa: F401  (a fixture for every test module)
 
 # The demo database's "today": fixed, so tests see the same data every day.
 DEMO_TODAY = date(2026, 3, 16)
@@ -119,7 +120,7 @@ def demo_engine(demo_copy_url: str) -> Iterator[Engine]:
 def playwright_browser() -> Iterator:
     """One Chromium for the whole run: Playwright's sync API cannot be started twice in one
     process while the first instance's event loop is alive (browser and deployment tests)."""
-    from tests.e2e.harness import launch_chromium, require_browser_or_skip
+    from harness.chromium import launch_chromium, require_browser_or_skip
 
     require_browser_or_skip()
     from playwright.sync_api import sync_playwright

@@ -11,15 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.core.settings import PROJECT_ROOT
 from db.engine import make_engine
 from db.migrate import upgrade
-from tests.e2e.harness import (
-    PanelServer,
-    ensure_open_congress,
-    needs_sign_in,
-    settle,
-    sign_in,
-)
+from harness.chromium import needs_sign_in, settle, sign_in
+from harness.server import PanelServer, ensure_open_congress
 
 VIEWPORT = {"width": 1280, "height": 800}
 
@@ -31,7 +27,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "e2e"
 
 
 @pytest.hookimpl(wrapper=True)

@@ -10,7 +10,7 @@ from dashboard.i18n import count_label, format_int, t
 from dashboard.queries.registration import open_edition
 from db.engine import make_engine
 from db.models import Event, Proposal, Signup
-from tests.e2e.harness import (
+from harness.chromium import (
     exception_texts,
     register_on_zapisy,
     settle,

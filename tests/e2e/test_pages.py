@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.navigation import PAGES, pages_for
-from tests.e2e.harness import ROOT, exception_texts, settle, shows_sign_in_form
+from harness.chromium import exception_texts, settle, shows_sign_in_form
+from harness.server import ROOT
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 MAX_SCREENSHOT_BYTES = 250_000
