@@ -1,4 +1,4 @@
-"""The schema contract (design.md §3) as SQLAlchemy 2 typed models.
+"""The schema contract as SQLAlchemy 2 typed models.
 
 Table and column names are a contract other tools read: add freely, rename none.
 Changes reach a database only through Alembic revisions in ``db/migrations``.

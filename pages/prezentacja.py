@@ -4,13 +4,14 @@ import streamlit as st
 
 from dashboard import web
 from dashboard.queries import presentation as queries
+from dashboard.queries import progress as progress_queries
 from dashboard.ui import presentation as ui
 
 web.require_actor()
 ui.compact_layout()
 
 today = web.data_as_of().date()
-subteams = web.query(queries.subteam_options)
+subteams = web.query(progress_queries.subteam_options)
 editions = web.query(queries.edition_options)
 chosen, filters = ui.settings(subteams, editions, today)
 ui.deck_buttons(chosen, filters)

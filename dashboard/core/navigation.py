@@ -1,4 +1,4 @@
-"""Which pages exist and who may open them (design.md §4).
+"""Which pages exist and who may open them.
 
 A page a role may not open is left out of its navigation altogether: Streamlit
 serves only the pages passed to ``st.navigation`` in the current run.

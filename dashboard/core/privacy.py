@@ -31,10 +31,6 @@ def suppress_small_groups(
     return result
 
 
-def is_suppressed(value: object, threshold: int = 5) -> bool:
-    return value == small_group_label(threshold)
-
-
 def neutralise_cell(value: object) -> object:
     """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):

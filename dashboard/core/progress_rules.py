@@ -5,7 +5,7 @@ Pure functions of dates and numbers — no database, no Streamlit. The SQL in
 ``status_windows`` defines, and ``status_from_counts`` turns the counts into a
 status, so the rule lives here once.
 
-The rule (issue 4), for an as-of date D and a milestone not done by D:
+The rule, for an as-of date D and a milestone not done by D:
 - overdue by 1..14 days, or due within the next 7 days (D..D+7) → at risk;
 - overdue by more than 14 days → late;
 - anything else → on track.

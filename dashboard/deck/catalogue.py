@@ -27,6 +27,7 @@ from dashboard.deck.filters import (
 )
 from dashboard.i18n import t
 from dashboard.queries import presentation as queries
+from dashboard.queries import progress as progress_queries
 
 # Sizes in px: the whole chart on a 1280×720 projector page (Streamlit fits title, legend
 # and plot into it), and the plot area of a 16:9 slide image.
@@ -144,7 +145,7 @@ def resolve_filters(
 
 
 def subteam_names(engine: Engine) -> dict[str, str]:
-    options = queries.subteam_options(engine)
+    options = progress_queries.subteam_options(engine)
     return dict(zip(options["slug"], options["name"], strict=True))
 
 

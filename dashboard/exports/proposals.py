@@ -1,6 +1,6 @@
 """Export exactly the current view of proposals: CSV for Polish Excel, and XLSX.
 
-File format (also in /work/shared/proposals-export-format.md; the importer reads it back):
+File format (the importer reads it back):
 
 - Columns, Polish headers in this order: ``id; tytuł; opis; status; podzespół; źródło;
   okręg; obszar strategiczny; data zgłoszenia`` (+ ``autor; e-mail autora`` for admins).

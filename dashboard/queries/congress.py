@@ -10,7 +10,6 @@ so the category filter does not apply to them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 from sqlalchemy import (
@@ -56,7 +55,7 @@ def _event_id(edition: int):
     return select(Event.id).where(Event.edition == edition).scalar_subquery()
 
 
-def _signup_conditions(flt: CongressFilter, *, edition: bool = True, workshop: bool = True):
+def signup_conditions(flt: CongressFilter, *, edition: bool = True, workshop: bool = True):
     conditions = []
     if edition:
         conditions.append(Signup.event_id == _event_id(flt.edition))
@@ -174,7 +173,7 @@ def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
         count_if(Signup.status == "registered"),
         count_if(Signup.status == "waitlisted"),
         count_if(Signup.status == "cancelled"),
-    ).where(*_signup_conditions(flt))
+    ).where(*signup_conditions(flt))
     capacity = select(func.sum(EventSession.capacity)).where(*_workshop_conditions(flt))
     with engine.connect() as connection:
         registered, waitlisted, cancelled = connection.execute(counts).one()
@@ -210,7 +209,7 @@ def day_split(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         )
         .select_from(Signup)
         .join(per_signup, per_signup.c.signup_id == Signup.id)
-        .where(ACTIVE, *_signup_conditions(flt))
+        .where(ACTIVE, *signup_conditions(flt))
     )
     with engine.connect() as connection:
         counts = connection.execute(statement).one()
@@ -295,7 +294,7 @@ def cumulative_signups(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
             func.count(Signup.id).label("signups"),
             func.sum(func.count(Signup.id)).over(order_by=day).label("cumulative"),
         )
-        .where(ACTIVE, *_signup_conditions(flt))
+        .where(ACTIVE, *signup_conditions(flt))
         .group_by(day)
         .order_by(day)
     )
@@ -319,7 +318,7 @@ def edition_comparison(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     previous = previous_edition(engine, flt.edition)
     chosen = [flt.edition] if previous is None else [flt.edition, previous]
     days_before = _days_before(engine)
-    conditions = _signup_conditions(flt, edition=False, workshop=False)
+    conditions = signup_conditions(flt, edition=False, workshop=False)
     statement = (
         select(
             Event.edition,
@@ -351,7 +350,7 @@ def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """
     counts = (
         select(Signup.district_id, func.count(Signup.id).label("count"))
-        .where(ACTIVE, *_signup_conditions(flt))
+        .where(ACTIVE, *signup_conditions(flt))
         .group_by(Signup.district_id)
         .subquery()
     )
@@ -368,7 +367,7 @@ def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         literal(0).label("district_number"),
         literal(UNKNOWN).label("district"),
         func.count(Signup.id).label("count"),
-    ).where(ACTIVE, Signup.district_id.is_(None), *_signup_conditions(flt))
+    ).where(ACTIVE, Signup.district_id.is_(None), *signup_conditions(flt))
     frame = pd.concat(
         [query_frame(engine, per_district), query_frame(engine, outside)], ignore_index=True
     )
@@ -378,7 +377,7 @@ def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
 def _count_by(engine: Engine, flt: CongressFilter, column, order: tuple[str, ...], name: str):
     statement = (
         select(column.label(name), func.count(Signup.id).label("count"))
-        .where(ACTIVE, *_signup_conditions(flt))
+        .where(ACTIVE, *signup_conditions(flt))
         .group_by(column)
     )
     frame = query_frame(engine, statement)
@@ -398,67 +397,3 @@ def by_age_group(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
 def by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups per participant category (category, count)."""
     return _count_by(engine, flt, Signup.category, PARTICIPANT_CATEGORIES, "category")
-
-
-# --- attendance -------------------------------------------------------------------------
-
-
-def edition_has_ended(engine: Engine, edition: int, today: date) -> bool:
-    statement = select(Event.ends_on).where(Event.edition == edition)
-    with engine.connect() as connection:
-        ends_on = connection.execute(statement).scalar()
-    return ends_on is not None and ends_on < today
-
-
-def _attendance_columns():
-    came = count_if(Signup.attended.is_(True))
-    missed = count_if(Signup.attended.is_not(True))
-    rate = case(
-        (func.count(Signup.id) > 0, cast(missed, Float) / func.count(Signup.id)), else_=None
-    )
-    return came.label("came"), missed.label("did_not_come"), rate.label("no_show_rate")
-
-
-def _attendance_frame(engine: Engine, statement) -> pd.DataFrame:
-    frame = query_frame(engine, statement)
-    frame["no_show_rate"] = pd.to_numeric(frame["no_show_rate"], errors="coerce").astype("float64")
-    return frame.astype({"came": "int64", "did_not_come": "int64"})
-
-
-def attendance_totals(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
-    """One row for the registered sign-ups: came, did_not_come, no_show_rate."""
-    statement = select(*_attendance_columns()).where(
-        Signup.status == "registered", *_signup_conditions(flt)
-    )
-    return _attendance_frame(engine, statement)
-
-
-def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
-    """Registered sign-ups per workshop: title, came, did_not_come, no_show_rate."""
-    statement = (
-        select(EventSession.title, *_attendance_columns())
-        .select_from(Signup)
-        .join(SignupSession, SignupSession.signup_id == Signup.id)
-        .join(EventSession, EventSession.id == SignupSession.session_id)
-        .where(
-            Signup.status == "registered",
-            EventSession.kind == "workshop",
-            *_signup_conditions(flt),
-        )
-        .group_by(EventSession.id, EventSession.title)
-        .order_by(EventSession.title)
-    )
-    return _attendance_frame(engine, statement)
-
-
-def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
-    """Registered sign-ups per category: category, came, did_not_come, no_show_rate."""
-    statement = (
-        select(Signup.category, *_attendance_columns())
-        .where(Signup.status == "registered", *_signup_conditions(flt))
-        .group_by(Signup.category)
-    )
-    frame = _attendance_frame(engine, statement)
-    rank = {category: index for index, category in enumerate(PARTICIPANT_CATEGORIES)}
-    frame = frame.sort_values("category", key=lambda column: column.map(rank))
-    return frame.reset_index(drop=True)

@@ -30,14 +30,6 @@ from db.models import (
 DECISION_STATUSES = ("accepted", "partially_accepted", "rejected", "merged", "included")
 
 
-def subteam_options(engine: Engine) -> pd.DataFrame:
-    """Every subteam: id, slug, name, in their display order."""
-    statement = select(Subteam.id, Subteam.slug, Subteam.name).order_by(
-        Subteam.position, Subteam.id
-    )
-    return query_frame(engine, statement)
-
-
 def edition_options(engine: Engine) -> pd.DataFrame:
     """Congress editions, newest first: edition, name, starts_on, ends_on."""
     statement = select(Event.edition, Event.name, Event.starts_on, Event.ends_on).order_by(

@@ -4,7 +4,7 @@ Each function is ``fn(engine, ...) -> pd.DataFrame`` (or a small frozen result),
 aggregates in SQL, and takes plain hashable arguments, so pages call them through
 ``web.query`` and /prezentacja can reuse them.
 
-As-of reconstruction (issue 4, point 6), for an as-of date D:
+As-of reconstruction, for an as-of date D:
 - a proposal exists from ``created_at``; its status at D is the ``to_status`` of
   its last ``proposal_events`` row at or before the end of D (before its first
   event: that event's ``from_status``; without events: its stored status);

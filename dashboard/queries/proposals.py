@@ -30,7 +30,7 @@ from db.models import (
 
 PAGE_SIZE = 200
 FACETS = ("status", "subteam", "district", "source")
-# URL parameter name of each field (issue 5: q, status, subteam, source, district,
+# URL parameter name of each field (q, status, subteam, source, district,
 # area, category, from, to; plus team for the thematic team).
 URL_NAMES = {
     "q": "q",
@@ -91,9 +91,6 @@ class ProposalFilters:
             elif value:
                 params[URL_NAMES[field.name]] = str(value)
         return params
-
-    def is_empty(self) -> bool:
-        return self == ProposalFilters()
 
 
 @dataclass(frozen=True)
@@ -419,11 +416,3 @@ def proposal_history(engine: Engine, proposal_id: int) -> pd.DataFrame:
     )
     with engine.connect() as connection:
         return pd.read_sql(statement, connection, parse_dates=["at"])
-
-
-def proposal_titles(engine: Engine, proposal_ids: tuple[int, ...]) -> dict[int, str]:
-    if not proposal_ids:
-        return {}
-    statement = select(Proposal.id, Proposal.title).where(Proposal.id.in_(proposal_ids))
-    with engine.connect() as connection:
-        return dict(connection.execute(statement).all())

@@ -5,7 +5,7 @@ Every change runs in one ``write_session`` transaction that also writes its
 it was based on; if someone changed the proposal since, it is refused
 (``VersionConflict``) instead of overwriting their work.
 
-Workflow (design.md §3 order). Forward steps need no note; a step back one stage,
+Workflow (statuses in their order). Forward steps need no note; a step back one stage,
 ``rejected`` and ``merged`` need one; ``merged`` names the proposal it joins.
 """
 

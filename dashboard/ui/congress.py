@@ -11,6 +11,7 @@ from dashboard import web
 from dashboard.charts import congress as charts
 from dashboard.core.formatting import format_long_date
 from dashboard.i18n import format_percent
+from dashboard.queries import attendance as attendance_queries
 from dashboard.queries import congress as cq
 from dashboard.ui.charts import ChartRecipe, recipe, show_chart
 from dashboard.ui.tables import show_table
@@ -177,10 +178,10 @@ def attendance_section(flt: cq.CongressFilter) -> None:
     """Who came, for editions that are over (a note before that)."""
     lang = web.lang()
     st.header(web.tr("congress.section.attendance"))
-    if not web.query(cq.edition_has_ended, flt.edition, now().date()):
+    if not web.query(attendance_queries.edition_has_ended, flt.edition, now().date()):
         st.info(web.tr("congress.attendance_after"))
         return
-    overall = web.query(cq.attendance_totals, flt).iloc[0]
+    overall = web.query(attendance_queries.attendance_totals, flt).iloc[0]
     rate = overall["no_show_rate"]
     _metrics(
         [
@@ -189,8 +190,10 @@ def attendance_section(flt: cq.CongressFilter) -> None:
             ("congress.no_show_rate", "—" if pd.isna(rate) else format_percent(rate), None),
         ]
     )
-    by_workshop = web.query(cq.attendance_by_workshop, flt)
-    by_category = charts.category_labels(web.query(cq.attendance_by_category, flt), lang)
+    by_workshop = web.query(attendance_queries.attendance_by_workshop, flt)
+    by_category = charts.category_labels(
+        web.query(attendance_queries.attendance_by_category, flt), lang
+    )
     rate_column = {web.tr("congress.no_show_rate"): st.column_config.NumberColumn(format="percent")}
     sections = (
         ("kongres-obecnosc-warsztaty", by_workshop, "title", "congress.chart.attendance_workshop"),

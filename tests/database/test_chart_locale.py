@@ -28,6 +28,7 @@ from dashboard.charts.base import OKABE_ITO, finalize, to_svg
 from dashboard.deck import catalogue as presentation
 from dashboard.deck.chart_steps import suppress_workshop_fill
 from dashboard.deck.filters import PresentationFilters
+from dashboard.queries import attendance as attendance_queries
 from dashboard.queries import congress as cq
 from dashboard.queries import progress as pq
 from dashboard.queries import team as tq
@@ -74,7 +75,9 @@ SAMPLES: dict[str, Sample] = {
         lang,
     ),
     "congress.attendance_chart": lambda e, lang: congress.attendance_chart(
-        congress.category_labels(cq.attendance_by_category(e, _congress_filter(2024)), lang),
+        congress.category_labels(
+            attendance_queries.attendance_by_category(e, _congress_filter(2024)), lang
+        ),
         "label",
         "congress.chart.attendance_category",
         "congress.category",

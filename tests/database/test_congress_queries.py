@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from dashboard.charts import congress as charts
+from dashboard.queries import attendance as attendance_queries
 from dashboard.queries import congress as cq
 from dashboard.services.congress_admin import anonymise_edition
 from db.models import Signup
@@ -139,17 +140,17 @@ def test_who_breakdowns(congress):
 
 def test_attendance_by_workshop_and_category(congress):
     engine, _ = congress
-    totals = cq.attendance_totals(engine, EDITION_2).iloc[0]
+    totals = attendance_queries.attendance_totals(engine, EDITION_2).iloc[0]
     assert (totals["came"], totals["did_not_come"]) == (4, 2)
     assert totals["no_show_rate"] == pytest.approx(1 / 3)
-    workshops = cq.attendance_by_workshop(engine, EDITION_2).set_index("title")
+    workshops = attendance_queries.attendance_by_workshop(engine, EDITION_2).set_index("title")
     assert workshops.loc["Sesja WA", ["came", "did_not_come"]].tolist() == [2, 1]
     assert workshops.loc["Sesja WB", ["came", "did_not_come"]].tolist() == [1, 1]
-    categories = cq.attendance_by_category(engine, EDITION_2).set_index("category")
+    categories = attendance_queries.attendance_by_category(engine, EDITION_2).set_index("category")
     assert categories.loc["resident", ["came", "did_not_come"]].tolist() == [2, 1]
     assert categories.loc["seniors_council", "no_show_rate"] == pytest.approx(0.0)
-    assert cq.edition_has_ended(engine, 2, date(2025, 10, 1))
-    assert not cq.edition_has_ended(engine, 2, date(2025, 9, 30))
+    assert attendance_queries.edition_has_ended(engine, 2, date(2025, 10, 1))
+    assert not attendance_queries.edition_has_ended(engine, 2, date(2025, 9, 30))
 
 
 def all_statistics(engine: Engine, flt: cq.CongressFilter) -> dict[str, object]:
@@ -164,9 +165,9 @@ def all_statistics(engine: Engine, flt: cq.CongressFilter) -> dict[str, object]:
         "district": cq.by_district(engine, flt),
         "age": cq.by_age_group(engine, flt),
         "category": cq.by_category(engine, flt),
-        "attendance": cq.attendance_totals(engine, flt),
-        "attendance_workshop": cq.attendance_by_workshop(engine, flt),
-        "attendance_category": cq.attendance_by_category(engine, flt),
+        "attendance": attendance_queries.attendance_totals(engine, flt),
+        "attendance_workshop": attendance_queries.attendance_by_workshop(engine, flt),
+        "attendance_category": attendance_queries.attendance_by_category(engine, flt),
     }
 
 
@@ -214,7 +215,9 @@ def test_charts_have_titles_and_tell_flags_by_text(congress):
         "3. Mokre": 1,
         "outside Toruń / not given": 1,
     }
-    categories = charts.category_labels(cq.attendance_by_category(engine, EDITION_2), "pl")
+    categories = charts.category_labels(
+        attendance_queries.attendance_by_category(engine, EDITION_2), "pl"
+    )
     attendance = charts.attendance_chart(
         categories, "label", "congress.chart.attendance_category", "congress.category", "pl"
     )

@@ -22,6 +22,7 @@ from dashboard.deck.pdf_file import write_pdf
 from dashboard.deck.pptx_file import write_pptx
 from dashboard.queries import changes as change_queries
 from dashboard.queries import presentation as queries
+from dashboard.queries import progress as progress_queries
 from dashboard.queries.scope import Scope
 from db.engine import make_engine
 from db.models import (
@@ -134,7 +135,7 @@ def test_pdf_embeds_a_font_with_every_polish_letter():
 
 def test_deck_for_chosen_subteams_and_charts_names_the_filters(demo_url, tmp_path):
     engine = make_engine(demo_url)
-    slug, name = queries.subteam_options(engine).iloc[0][["slug", "name"]]
+    slug, name = progress_queries.subteam_options(engine).iloc[0][["slug", "name"]]
     out = deck.build_deck(
         engine,
         tmp_path / "podzespol.pptx",

@@ -1,4 +1,4 @@
-"""The progress rules of issue 4, pinned at their boundaries (pure functions)."""
+"""The progress rules, pinned at their boundaries (pure functions)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Streamlit's caches and session state belong to ``dashboard/web`` alone (design.md §5).
+"""Streamlit's caches and session state belong to ``dashboard/web`` alone.
 
 Outside it, code reaches the session state through ``dashboard.web.state`` and caches
 through ``dashboard.web.cache``; inside it, each of the two lives in its own module.

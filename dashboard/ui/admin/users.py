@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import web
 from dashboard.core.permissions import Actor
 from dashboard.core.security import normalise_username
-from dashboard.queries.access import subteam_options
+from dashboard.queries.progress import subteam_options
 from dashboard.queries.users import list_users
 from dashboard.services import users
 from dashboard.ui import feedback
