@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -186,6 +187,11 @@ class Proposal(Base):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("proposals.id"))
     # Fingerprint of an imported row, so importing the same file again adds nothing.
     import_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # A lead's queue: who handles it, by when the author gets an answer, and the answer
+    # residents see on the public page.
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    response_due: Mapped[date | None] = mapped_column(Date, index=True)
+    public_answer: Mapped[str | None] = mapped_column(Text)
 
 
 class ProposalEvent(Base):
@@ -308,11 +314,47 @@ class AuditLog(Base):
     row_count: Mapped[int | None] = mapped_column(Integer)
 
 
-class AppSetting(Base):
-    __tablename__ = "app_settings"
+OUTBOX_STATES = ("pending", "sending", "sent", "failed")
 
-    key: Mapped[str] = mapped_column(String(100), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+
+class OutboxMessage(Base):
+    """One e-mail, written in the same transaction as the change that causes it.
+
+    Only the sender (``dashboard.services.mail``) delivers these rows; nothing else
+    sends mail. ``dedupe_key`` keeps a message from being queued twice (an alert per
+    change of state, a digest per week).
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", OUTBOX_STATES), name="status"),
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(40))
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body_text: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text)
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class OutboxAttachment(Base):
+    __tablename__ = "outbox_attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class DataVersion(Base):

@@ -22,7 +22,8 @@ from db.demo import seed_demo
 from db.engine import make_engine
 from db.migrate import upgrade
 from harness.databases import temporary_database
-from tests.support.accounts import fast_bcrypt  # noqa: F401  (a fixture for every test module)
+from harness.mail_server import smtp_server  # noqa: F401  (fixtures for every test module)
+from tests.support.accounts import fast_bcrypt  # noqa: F401
 
 # The demo database's "today": fixed, so tests see the same data every day.
 DEMO_TODAY = date(2026, 3, 16)

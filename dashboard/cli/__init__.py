@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "dashboard.cli.users",
     "dashboard.cli.exports",
     "dashboard.cli.deck",
+    "dashboard.cli.mail",
 )
 
 

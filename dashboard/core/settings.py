@@ -45,6 +45,19 @@ class Settings:
     small_group_threshold: int = setting(
         5, 'groups smaller than this show as "<5" in presentation and public views'
     )
+    smtp_host: str | None = setting(
+        None, "mail server; without it e-mail waits in the outbox (listed on /admin)"
+    )
+    smtp_port: int = setting(25, "mail server port (587 with STARTTLS, 465 is not supported)")
+    smtp_user: str | None = setting(None, "mail server user name, if it asks for one")
+    smtp_password: str | None = setting(None, "mail server password (keep it in secrets)")
+    smtp_starttls: bool = setting(False, "`true` to switch the connection to TLS (STARTTLS)")
+    mail_from: str = setting(
+        "Panel Strategii Toruń <panel-strategii@localhost>", "sender of every e-mail"
+    )
+    public_base_url: str = setting(
+        "http://localhost:8501", "the panel's public address: links in e-mails point here"
+    )
 
 
 class SettingsError(InvalidInput):

@@ -1,0 +1,30 @@
+"""``python -m dashboard mail send``: deliver what waits in the outbox (run by a timer)."""
+
+from __future__ import annotations
+
+import argparse
+
+from dashboard.cli.common import open_engine, positive_int
+from dashboard.core.settings import load_settings
+from dashboard.services.mail_delivery import BATCH_LIMIT, deliver_pending
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    mail = subparsers.add_parser("mail", help="poczta e-mail ze skrzynki nadawczej")
+    actions = mail.add_subparsers(dest="mail_action", required=True, metavar="AKCJA")
+    send = actions.add_parser(
+        "send",
+        help="wyślij oczekujące wiadomości (ponawia nieudane z rosnącym odstępem)",
+        description="Wysyła wiadomości, które czekają w skrzynce nadawczej, przez serwer "
+        "SMTP z ustawień (SMTP_HOST, SMTP_PORT, ...). Bez SMTP_HOST nic nie wysyła.",
+    )
+    send.add_argument(
+        "--limit", type=positive_int, default=BATCH_LIMIT, help="najwięcej wiadomości naraz"
+    )
+    send.set_defaults(handler=cmd_send)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    report = deliver_pending(open_engine(args), load_settings(), limit=args.limit)
+    print(report.summary())
+    return 0
