@@ -1,0 +1,38 @@
+import pytest
+
+from dashboard.core.email_address import InvalidEmail, is_valid_email, normalise_email
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("  Anna.Nowak@Example.PL ", "anna.nowak@example.pl"),
+        ("zażółć@gęśla.pl", "zażółć@gęśla.pl"),
+    ],
+)
+def test_valid_addresses_are_normalised(raw, stored):
+    assert normalise_email(raw) == stored
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "anna\u200b@example.pl",  # zero-width space
+        "an\u00adna@example.pl",  # soft hyphen
+        "anna@exаmple.pl",  # Cyrillic "а" among Latin letters
+        "anna nowak@example.pl",
+        "anna@",
+        "a" * 250 + "@example.pl",
+    ],
+)
+def test_hidden_confusable_or_malformed_addresses_are_refused(raw):
+    with pytest.raises(InvalidEmail):
+        normalise_email(raw)
+    assert not is_valid_email(raw)
+
+
+def test_the_refusal_says_what_to_check_in_both_languages():
+    error = InvalidEmail()
+    assert "e-mail" in error.message("pl")
+    assert "invisible" in error.message("en")
