@@ -314,6 +314,28 @@ class AuditLog(Base):
     row_count: Mapped[int | None] = mapped_column(Integer)
 
 
+IMPORT_MAPPING_KINDS = ("district", "source", "category", "signup_status", "status", "workshop")
+
+
+class ImportMapping(Base):
+    """A value an import did not recognise, mapped once by an admin to what it means
+    (an okręg's id, a code, a workshop's id), remembered for the next file."""
+
+    __tablename__ = "import_mappings"
+    __table_args__ = (
+        UniqueConstraint("kind", "folded_value"),
+        CheckConstraint(_one_of("kind", IMPORT_MAPPING_KINDS), name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    folded_value: Mapped[str] = mapped_column(String(500))  # compared folded
+    value: Mapped[str] = mapped_column(String(500))  # as first written in a file
+    target: Mapped[str] = mapped_column(String(100))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 OUTBOX_STATES = ("pending", "sending", "sent", "failed")
 
 

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
+from dashboard.importers.folding import fold
+from dashboard.importers.matching import CITY_WIDE, Vocabulary
 from dashboard.importers.reading import SourceRow
 from dashboard.importers.report import Problems
 from dashboard.importers.values import (
     CellValue,
     InvalidCell,
-    fold,
     parse_datetime,
     parse_yes_no,
     text_of,
 )
 
-# Header aliases of the date a proposal or sign-up was made (both files have one).
-CREATED_AT_ALIASES = ("Data zgłoszenia", "created at", "date", "data")
 LIMITS = {"title": 500, "strategic_area": 200, "full_name": 200}
 
 
@@ -67,39 +66,58 @@ class RowCells:
     def code(
         self,
         field_name: str,
-        index: dict[str, str],
+        vocab: Vocabulary,
         unknown: str,
-        default: str | None = None,
+        default: Any = None,
         required: bool = False,
-    ) -> str | None:
-        """The code a label names (``index``: folded label -> code); ``default`` if empty."""
+    ) -> Any:
+        """The code (or id) a cell names in ``vocab``; ``default`` if the cell is empty."""
         cell = self.text(field_name)
         if not cell:
             if default is None and required:
                 self.problem(field_name, "required")
             return default
-        code = index.get(fold(cell))
-        if code is None:
-            self.problem(field_name, unknown, value=cell)
-        return code
+        return self.matched(field_name, vocab, unknown, cell)
 
-    def district(self, district_of: Callable[[str], int | None | bool]) -> int | None | bool:
+    def matched(self, field_name: str, vocab: Vocabulary, unknown: str, cell: str) -> Any:
+        """What ``cell`` names; a note when read through a synonym or mapping, else a
+        problem with the closest known value as a suggestion."""
+        match = vocab.match(cell)
+        if match is None:
+            suggestion = vocab.suggest(cell)
+            shown = vocab.display[suggestion] if suggestion is not None else None
+            self.problem(field_name, unknown, value=cell, suggestion=shown)
+            target = str(suggestion) if suggestion is not None else None
+            self.problems.not_matched(self.row, field_name, vocab, cell, target)
+            return None
+        if match.via:
+            self.note(field_name, cell, vocab.display[match.value], match.via)
+        return match.value
+
+    def note(self, field_name: str, cell: str, meaning: str, via: str) -> None:
+        self.problems.note(self.row, field_name, cell, meaning, via)
+
+    def district(self, vocab: Vocabulary) -> int | None | bool:
         """The okręg's id, None for the whole city; False (and a problem) when unknown."""
         cell = self.text("district")
-        district_id = district_of(cell)
-        if district_id is False:
-            self.problem("district", "unknown_district", value=cell)
-        return district_id
+        if fold(cell) in CITY_WIDE:
+            return None
+        district_id = self.matched("district", vocab, "unknown_district", cell)
+        return False if district_id is None else district_id
 
     def created_at(self) -> datetime | None:
         """The row's date; None when empty or wrong (a wrong one is a problem)."""
-        value = self.values.get("created_at", "")
+        return self.datetime_of("created_at")
+
+    def datetime_of(self, field_name: str) -> datetime | None:
+        """A date or time cell; None when empty or wrong (a wrong one is a problem)."""
+        value = self.values.get(field_name, "")
         if value == "":
             return None
         try:
             return parse_datetime(value)
         except InvalidCell as error:
-            self.invalid("created_at", error)
+            self.invalid(field_name, error)
         return None
 
     def yes_no(self, field_name: str) -> bool | None:

@@ -7,7 +7,6 @@ the same file again adds nothing; every new proposal gets its first audit-trail 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,26 +16,25 @@ from sqlalchemy.orm import Session
 
 from dashboard.core.errors import PermissionDenied
 from dashboard.core.permissions import Actor
-from dashboard.importers.cells import CREATED_AT_ALIASES, RowCells
+from dashboard.importers import vocabulary
+from dashboard.importers.cells import RowCells
+from dashboard.importers.folding import fold
+from dashboard.importers.matching import (
+    Vocabulary,
+    district_vocabulary,
+    label_vocabulary,
+    stored_mappings,
+    with_mappings,
+)
 from dashboard.importers.plan import Plan, execute, in_chunks
 from dashboard.importers.reading import Schema, Source, Table
 from dashboard.importers.report import ImportReport, Problems, read_checked
-from dashboard.importers.values import district_resolver, fold, label_index
 from dashboard.services import audit
 from db.engine import now
 from db.models import PROPOSAL_SOURCES, PROPOSAL_STATUSES, Proposal, ProposalEvent, Subteam
 
-# The first alias is the Polish header used when a column must be named.
-PROPOSAL_SCHEMA: Schema = {
-    "title": ("Tytuł", "title", "tytuł propozycji", "nazwa propozycji", "propozycja", "temat"),
-    "description": ("Opis", "description", "treść", "treść propozycji", "opis propozycji"),
-    "subteam": ("Podzespół", "subteam", "podzespół tematyczny", "nazwa podzespołu"),
-    "status": ("Status", "stan", "status propozycji"),
-    "source": ("Źródło", "source", "źródło propozycji", "pochodzenie"),
-    "district": ("Okręg", "district", "numer okręgu", "okręg nr", "nr okręgu"),
-    "strategic_area": ("Obszar strategiczny", "strategic area", "obszar", "area"),
-    "created_at": (*CREATED_AT_ALIASES, "created", "data utworzenia", "submitted on"),
-}
+# Header aliases (the Polish header first) live in headers.toml, beside this module.
+PROPOSAL_SCHEMA: Schema = vocabulary.schema("proposals")
 PROPOSAL_REQUIRED = ("title", "subteam")
 
 
@@ -88,9 +86,9 @@ class _Lookups:
 
     actor: Actor
     subteams: dict[str, int]  # id, folded slug or folded name -> id
-    district_of: Callable[[str], int | None | bool]
-    statuses: dict[str, str]
-    sources: dict[str, str]
+    districts: Vocabulary
+    statuses: Vocabulary
+    sources: Vocabulary
     default_source: str | None
     source_required: bool  # the file has a source column: an empty cell needs the default
     timestamp: datetime
@@ -105,12 +103,18 @@ class _Lookups:
         ):
             for key in (str(subteam_id), fold(slug), fold(name)):
                 subteams.setdefault(key, subteam_id)
+        mappings = stored_mappings(session)
         return cls(
             actor=actor,
             subteams=subteams,
-            district_of=district_resolver(session),
-            statuses=label_index("status", PROPOSAL_STATUSES),
-            sources=label_index("source", PROPOSAL_SOURCES),
+            districts=with_mappings(district_vocabulary(session), mappings.get("district", {})),
+            statuses=with_mappings(
+                label_vocabulary("status", "status", PROPOSAL_STATUSES), mappings.get("status", {})
+            ),
+            sources=with_mappings(
+                label_vocabulary("source", "source", PROPOSAL_SOURCES, "sources"),
+                mappings.get("source", {}),
+            ),
             default_source=default_source,
             source_required=source_column,
             timestamp=now(),
@@ -123,14 +127,19 @@ def _plan(
     candidates: list[dict[str, Any]] = []
     first_row_of_key: dict[str, int] = {}
     for source_row in table.rows:
-        proposal = _parse_row(RowCells(problems, source_row), lookups)
+        cells = RowCells(problems, source_row)
+        proposal = _parse_row(cells, lookups)
+        # A repeated row is reported whatever else is wrong with either row: by what the
+        # cells say, and (for good rows) by what they mean ("1" and the subteam's name).
+        keys = [_cells_key(cells)] + ([proposal["import_key"]] if proposal else [])
+        first = next((first_row_of_key[k] for k in keys if k in first_row_of_key), None)
+        if first is not None:
+            problems.add(source_row.number, "title", "duplicate_row", row=first)
+            continue
+        for key in keys:
+            first_row_of_key[key] = source_row.number
         if proposal is None:
             continue
-        key = proposal["import_key"]
-        if key in first_row_of_key:
-            problems.add(source_row.number, "title", "duplicate_row", row=first_row_of_key[key])
-            continue
-        first_row_of_key[key] = source_row.number
         candidates.append(proposal)
     existing = _ids_by_import_key(session, [c["import_key"] for c in candidates])
     inserts = [c for c in candidates if c["import_key"] not in existing]
@@ -156,7 +165,7 @@ def _parse_row(cells: RowCells, lookups: _Lookups) -> dict[str, Any] | None:
         default=lookups.default_source,
         required=lookups.source_required,
     )
-    district_id = cells.district(lookups.district_of)
+    district_id = cells.district(lookups.districts)
     area = cells.text("strategic_area") or None
     if area:
         cells.check_length("strategic_area", area)
@@ -177,6 +186,12 @@ def _parse_row(cells: RowCells, lookups: _Lookups) -> dict[str, Any] | None:
         "version": 1,
         "import_key": proposal_import_key(subteam_id, title, description, created_text),
     }
+
+
+def _cells_key(cells: RowCells) -> str:
+    """What a row says, folded: the title, description, subteam and date cells."""
+    parts = ("title", "description", "subteam", "created_at")
+    return "cells\x1f" + "\x1f".join(fold(cells.text(name)) for name in parts)
 
 
 def _subteam(cells: RowCells, lookups: _Lookups) -> int | None:

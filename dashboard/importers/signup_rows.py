@@ -11,24 +11,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dashboard.core.email_address import MAX_EMAIL_LENGTH, InvalidEmail, normalise_email
+from dashboard.importers import vocabulary
 from dashboard.importers.cells import RowCells
-from dashboard.importers.signup_values import (
-    CATEGORY_EXTRAS,
-    STATUS_EXTRAS,
-    SessionResolver,
-    age_group_of,
-    email_is_valid,
-    session_resolver,
+from dashboard.importers.folding import fold
+from dashboard.importers.matching import (
+    Vocabulary,
+    district_vocabulary,
+    label_vocabulary,
+    stored_mappings,
+    with_mappings,
+    workshop_vocabulary,
 )
-from dashboard.importers.values import (
-    InvalidCell,
-    district_resolver,
-    fold,
-    label_index,
-    parse_yes_no,
-)
+from dashboard.importers.signup_values import SessionResolver, age_group_of, session_resolver
+from dashboard.importers.values import CellValue, InvalidCell, parse_yes_no
 from db.engine import now
-from db.models import PARTICIPANT_CATEGORIES, SIGNUP_STATUSES, EventSession, Signup, SignupSession
+from db.models import PARTICIPANT_CATEGORIES, SIGNUP_STATUSES, Event, Signup, SignupSession
 
 FLAGS = ("photo_consent", "attended")  # yes/no columns stored as they are
 # What is read of each stored sign-up of the edition: the e-mail matches a row of the
@@ -44,28 +42,57 @@ class SignupLookups:
     labels and stored sign-ups, read once per import."""
 
     event_id: int
-    district_of: Callable[[str], int | None | bool]
+    districts: Vocabulary
+    workshops: Vocabulary
     sessions_of: SessionResolver
-    categories: dict[str, str]
-    statuses: dict[str, str]
-    stored: dict[str, dict[str, Any]]  # lower-case e-mail -> stored fields (and id)
+    categories: Vocabulary
+    statuses: Vocabulary
+    stored: dict[str, dict[str, Any]]  # normalised e-mail -> stored fields (and id)
     stored_sessions: dict[int, frozenset[int]]  # signup id -> session ids
     age_of: Callable[[str], str | None]  # cached: the same few ages repeat
     timestamp: datetime
 
     @classmethod
     def load(cls, session: Session, event_id: int) -> SignupLookups:
+        mappings = stored_mappings(session)
+
+        def mapped(vocab: Vocabulary) -> Vocabulary:
+            return with_mappings(vocab, mappings.get(vocab.kind, {}))
+
+        found, plenaries = workshop_vocabulary(session, event_id)
+        workshops = mapped(found)
+        first_day = session.scalar(select(Event.starts_on).where(Event.id == event_id))
         return cls(
             event_id=event_id,
-            district_of=district_resolver(session),
-            sessions_of=_session_resolver(session, event_id),
-            categories=label_index("category", PARTICIPANT_CATEGORIES, CATEGORY_EXTRAS),
-            statuses=label_index("signup_status", SIGNUP_STATUSES, STATUS_EXTRAS),
+            districts=mapped(district_vocabulary(session)),
+            workshops=workshops,
+            sessions_of=session_resolver(
+                workshops,
+                {day: frozenset(ids) for day, ids in plenaries.items()},
+                first_day,
+            ),
+            categories=mapped(
+                label_vocabulary("category", "category", PARTICIPANT_CATEGORIES, "categories")
+            ),
+            statuses=mapped(
+                label_vocabulary(
+                    "signup_status", "signup_status", SIGNUP_STATUSES, "signup_statuses"
+                )
+            ),
             stored=_stored_signups(session, event_id),
             stored_sessions=_stored_sessions(session, event_id),
             age_of=cache(age_group_of),
             timestamp=now(),
         )
+
+
+def email_key(cell: str) -> str:
+    """The e-mail as stored (normalised), or the trimmed lower-case text when invalid:
+    what two rows of one file are compared by."""
+    try:
+        return normalise_email(cell)
+    except InvalidEmail:
+        return cell.strip().lower()
 
 
 def parse_signup(cells: RowCells, lookups: SignupLookups) -> Parsed | None:
@@ -77,7 +104,7 @@ def parse_signup(cells: RowCells, lookups: SignupLookups) -> Parsed | None:
         "category": cells.code("category", lookups.categories, "unknown_category", required=True),
     }
     if cells.has("district"):
-        fields["district_id"] = cells.district(lookups.district_of)
+        fields["district_id"] = cells.district(lookups.districts)
     if cells.has("age_group"):
         fields["age_group"] = _age_group(cells, lookups)
     if cells.has("status"):
@@ -87,39 +114,69 @@ def parse_signup(cells: RowCells, lookups: SignupLookups) -> Parsed | None:
     for flag in FLAGS:
         if cells.has(flag):
             fields[flag] = cells.yes_no(flag) or False
-    if cells.has("consent"):
-        _require_consent(cells)
-    fields["created_at"] = cells.created_at()
+    _require_consent(cells)
+    fields["created_at"] = _sent_at(cells)
     sessions = _sessions(cells, lookups)
     return (fields, sessions) if cells.ok else None
 
 
 def _email(cells: RowCells) -> str:
-    email = cells.text("email").lower()
-    if not email:
+    cell = cells.text("email")
+    if not cell:
         cells.problem("email", "required")
-    elif not email_is_valid(email):
-        cells.problem("email", "bad_email", value=email)
-    return email
+        return ""
+    if len(cell) > MAX_EMAIL_LENGTH:
+        cells.problem("email", "too_long", length=len(cell), limit=MAX_EMAIL_LENGTH)
+        return ""
+    try:
+        return normalise_email(cell)
+    except InvalidEmail:
+        cells.problem("email", "bad_email", value=cell)
+    return ""
 
 
 def _age_group(cells: RowCells, lookups: SignupLookups) -> str | None:
     cell = cells.text("age_group")
     try:
-        return lookups.age_of(cell) if cell else None
+        group = lookups.age_of(cell) if cell else None
     except InvalidCell as error:
         cells.invalid("age_group", error)
-    return None
+        return None
+    if group and cell.strip().isdigit():
+        cells.note("age_group", cell, group, "age")
+    return group
 
 
 def _require_consent(cells: RowCells) -> None:
+    """Every row needs a yes in the consent column (a ticked form checkbox counts)."""
+    if not cells.has("consent"):
+        return  # the missing column is a problem of the whole file
+    cell = cells.values["consent"]
     try:
-        consent = parse_yes_no(cells.values["consent"])
+        consent = parse_consent(cell)
     except InvalidCell as error:
         cells.invalid("consent", error)
         return
     if consent is not True:
         cells.problem("consent", "no_consent")
+
+
+def parse_consent(cell: CellValue) -> bool | None:
+    """``parse_yes_no``, and yes for the ticked sentence of a form ("Wyrażam zgodę na …")."""
+    folded = fold(str(cell))
+    if folded.startswith(vocabulary.consent_beginnings()):
+        return True
+    return parse_yes_no(cell)
+
+
+def _sent_at(cells: RowCells) -> datetime | None:
+    """When the form was sent (the form's own timestamp); a problem when there is none."""
+    sent = cells.datetime_of("created_at")
+    started = cells.datetime_of("started_at")
+    has_column = cells.has("created_at") or cells.has("started_at")
+    if has_column and not cells.values.get("created_at") and not cells.values.get("started_at"):
+        cells.problem("created_at" if cells.has("created_at") else "started_at", "no_timestamp")
+    return sent or started
 
 
 def _sessions(cells: RowCells, lookups: SignupLookups) -> frozenset[int] | None:
@@ -129,22 +186,12 @@ def _sessions(cells: RowCells, lookups: SignupLookups) -> frozenset[int] | None:
         return None
     chosen, faults = lookups.sessions_of(cells.text("days"), cells.text("workshop"))
     for field_name, code, value in faults:
-        cells.problem(field_name, code, value=value)
+        if code == "unknown_workshop":
+            # Matched again for the suggestion and the mapping offer.
+            cells.matched("workshop", lookups.workshops, code, value)
+        else:
+            cells.problem(field_name, code, value=value)
     return chosen
-
-
-def _session_resolver(session: Session, event_id: int) -> SessionResolver:
-    workshops: dict[str, int] = {}  # folded title or id -> session id
-    plenaries: dict[int, set[int]] = {1: set(), 2: set()}  # day -> its panels
-    query = select(EventSession.id, EventSession.title, EventSession.day, EventSession.kind)
-    for session_id, title, day, kind in session.execute(
-        query.where(EventSession.event_id == event_id)
-    ):
-        workshops.setdefault(fold(title), session_id)
-        workshops.setdefault(str(session_id), session_id)
-        if kind != "workshop":
-            plenaries[day].add(session_id)
-    return session_resolver(workshops, {day: frozenset(ids) for day, ids in plenaries.items()})
 
 
 def _stored_signups(session: Session, event_id: int) -> dict[str, dict[str, Any]]:

@@ -7,38 +7,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import cache
 
-from dashboard.importers.values import InvalidCell, fold
+from dashboard.importers.folding import fold
+from dashboard.importers.matching import Vocabulary
+from dashboard.importers.values import InvalidCell
 from db.models import AGE_GROUPS
 
-EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
-EMAIL_LIMIT = 254
 # Several workshops in one cell are separated by these.
 WORKSHOP_SEPARATORS = re.compile(r"[;|\n]")
-BOTH_DAYS = ("oba", "obydwa", "oba dni", "obydwa dni", "both", "both days")
-
-# Words forms use besides the catalogue's labels (folded).
-CATEGORY_EXTRAS = {
-    "mieszkaniec": "resident",
-    "mieszkanka": "resident",
-    "mieszkancy": "resident",
-    "organizacja pozarzadowa ngo": "ngo",
-    "uczelnia": "academia",
-    "nauka": "academia",
-    "rada kobiet": "womens_council",
-    "pelnomocnik": "plenipotentiary",
-}
-STATUS_EXTRAS = {
-    "zapisany": "registered",
-    "zapisana": "registered",
-    "zarejestrowany": "registered",
-    "rezerwa": "waitlisted",
-    "lista rezerwowa": "waitlisted",
-    "rezygnacja": "cancelled",
-    "anulowany": "cancelled",
-    "odwolany": "cancelled",
-}
+# Several days in one cell (a form's checkboxes): "Dzień 1 (29.09), Dzień 2 (30.09)".
+DAY_SEPARATORS = re.compile(r"[;,|\n]|\s+(?:i|oraz|and)\s+")
+BOTH_DAYS = ("oba", "obydwa", "oba dni", "obydwa dni", "both", "both days", "caly kongres")
+_DAY_NUMBER = re.compile(r"^(?:(?:dzien|day)\s*)?([12])(?:\s|$)")
+_DAY_DATE = re.compile(r"(\d{1,2})[ .](\d{1,2}|[a-z]+)")
+MONTHS = (
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+    "wrzesnia", "pazdziernika", "listopada", "grudnia",
+)  # fmt: skip
 
 Fault = tuple[str, str, str]  # field, problem code, offending value
 SessionResolver = Callable[[str, str], tuple[frozenset[int], tuple[Fault, ...]]]
@@ -74,42 +61,63 @@ def _age_group_of_years(years: int) -> str:
     raise AssertionError(f"no age group holds {years}")  # the groups cover 18..64
 
 
-def email_is_valid(email: str) -> bool:
-    return bool(EMAIL_PATTERN.fullmatch(email)) and len(email) <= EMAIL_LIMIT
-
-
 def session_resolver(
-    workshops: dict[str, int], plenaries: dict[int, frozenset[int]]
+    workshops: Vocabulary, plenaries: dict[int, frozenset[int]], first_day: date
 ) -> SessionResolver:
     """(days cell, workshop cell) -> session ids and faults; the same cells repeat, so cached.
 
-    ``workshops``: folded title or id -> session id; ``plenaries``: day -> its panel ids.
+    ``plenaries``: day -> its panel ids; ``first_day``: the date of the Congress's day 1.
     """
 
     @cache
     def resolve(days_cell: str, workshop_cell: str) -> tuple[frozenset[int], tuple[Fault, ...]]:
-        days, faults = _days(days_cell)
+        days, faults = days_of(days_cell, first_day)
         chosen = set().union(*(plenaries[day] for day in days))
         for part in WORKSHOP_SEPARATORS.split(workshop_cell):
             if not part.strip():
                 continue
-            session_id = workshops.get(fold(part))
-            if session_id is None:
+            match = workshops.match(part.strip())
+            if match is None:
                 faults.append(("workshop", "unknown_workshop", part.strip()))
             else:
-                chosen.add(session_id)
+                chosen.add(match.value)
         return frozenset(chosen), tuple(faults)
 
     return resolve
 
 
-def _days(cell: str) -> tuple[set[int], list[Fault]]:
-    folded = fold(cell)
-    if not folded:
+def days_of(cell: str, first_day: date) -> tuple[set[int], list[Fault]]:
+    """Days 1 and 2 from "1", "Dzień 2", "oba", "29.09", "30 września" (or several)."""
+    if not fold(cell):
         return set(), []
-    if folded in BOTH_DAYS:
+    if fold(cell) in BOTH_DAYS:
         return {1, 2}, []
-    words = set(folded.replace("dzien", " ").replace("day", " ").split()) - {"i", "and", "oraz"}
-    if words and words <= {"1", "2"}:
-        return {int(word) for word in words}, []
-    return set(), [("days", "bad_days", cell)]
+    days: set[int] = set()
+    for part in DAY_SEPARATORS.split(cell):
+        folded = fold(part)
+        if not folded:
+            continue
+        day = _day_of(folded, first_day)
+        if day is None:
+            return set(), [("days", "bad_days", cell)]
+        days.add(day)
+    return days, []
+
+
+def _day_of(folded: str, first_day: date) -> int | None:
+    if folded in BOTH_DAYS:
+        return None
+    number = _DAY_NUMBER.match(folded)
+    if number:
+        return int(number[1])
+    for day_text, month_text in _DAY_DATE.findall(folded):
+        month = int(month_text) if month_text.isdigit() else _month(month_text)
+        for day in (1, 2):
+            when = first_day + timedelta(days=day - 1)
+            if (when.day, when.month) == (int(day_text), month):
+                return day
+    return None
+
+
+def _month(word: str) -> int | None:
+    return MONTHS.index(word) + 1 if word in MONTHS else None

@@ -14,43 +14,20 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from dashboard.core.permissions import Actor, require_admin
-from dashboard.importers.cells import CREATED_AT_ALIASES, RowCells
+from dashboard.importers import vocabulary
+from dashboard.importers.cells import RowCells
 from dashboard.importers.plan import Plan, execute, in_chunks
 from dashboard.importers.reading import Schema, Source, Table
 from dashboard.importers.report import WHOLE_FILE, ImportReport, Problems, read_checked
-from dashboard.importers.signup_rows import SignupLookups, parse_signup
+from dashboard.importers.signup_rows import SignupLookups, email_key, parse_signup
 from dashboard.services import audit
 from db.models import Event, Signup, SignupSession
 
-# The first alias is the Polish header used when a column must be named.
-SIGNUP_SCHEMA: Schema = {
-    "full_name": (
-        "Imię i nazwisko",
-        "full name",
-        "name",
-        "nazwisko i imię",
-        "imię i nazwisko uczestnika",
-        "uczestnik",
-    ),
-    "email": ("Adres e-mail", "e-mail", "adres email", "mail", "email address", "e-mail address"),
-    "district": ("Okręg", "district", "okręg zamieszkania", "numer okręgu"),
-    "age_group": ("Wiek", "age", "grupa wiekowa", "age group", "przedział wiekowy"),
-    "category": ("Kategoria", "category", "kategoria uczestnika", "participant category"),
-    "created_at": (
-        *CREATED_AT_ALIASES,
-        "data zapisu",
-        "sygnatura czasowa",
-        "timestamp",
-        "signed up at",
-    ),
-    "workshop": ("Warsztat", "workshop", "warsztaty", "workshops", "wybrany warsztat"),
-    "days": ("Dzień", "dni", "day", "days", "dzień kongresu", "udział w dniach"),
-    "status": ("Status", "status zgłoszenia"),
-    "consent": ("Zgoda", "consent", "zgoda na przetwarzanie danych", "zgoda rodo"),
-    "photo_consent": ("Zgoda na zdjęcia", "photo consent", "zgoda na wizerunek"),
-    "attended": ("Obecność", "attended", "obecny", "obecna"),
-}
-SIGNUP_REQUIRED = ("full_name", "email", "category")
+# Header aliases (the Polish header first) live in headers.toml, beside this module.
+SIGNUP_SCHEMA: Schema = vocabulary.schema("signups")
+# Consent is required: a row without a yes is refused, never stored as consent given now.
+SIGNUP_REQUIRED = ("full_name", "email", "category", "consent")
+TIMESTAMP_FIELDS = ("created_at", "started_at")
 
 
 def import_signups(
@@ -67,7 +44,12 @@ def import_signups(
     it unchanged); the same e-mail twice in the file is a problem.
     """
     require_admin(actor)
-    table, file_problems = read_checked(source, filename, SIGNUP_SCHEMA, SIGNUP_REQUIRED)
+    table, file_problems = read_checked(
+        source, filename, SIGNUP_SCHEMA, SIGNUP_REQUIRED, refuse_unknown_sensitive=True
+    )
+    if table.rows and not any(name in table.headers for name in TIMESTAMP_FIELDS):
+        # consent_at and created_at come from the form's own time of sending
+        file_problems.add(table.header_row, "created_at", "missing_timestamp_column")
 
     def plan(session: Session) -> Plan:
         return _plan(session, table, file_problems.copy(), edition, dry_run)
@@ -107,14 +89,15 @@ def _plan(session: Session, table: Table, problems: Problems, edition: int, dry_
     for source_row in table.rows:
         cells = RowCells(problems, source_row)
         parsed = parse_signup(cells, lookups)
+        # A repeated e-mail is reported whatever else is wrong with either row.
+        key = email_key(cells.text("email"))
+        first = first_row_of_email.setdefault(key, source_row.number) if key else None
+        if first is not None and first != source_row.number:
+            cells.problem("email", "duplicate_email", row=first)
+            continue
         if parsed is None:
             continue
         fields, sessions = parsed
-        email = fields["email"]
-        if email in first_row_of_email:
-            cells.problem("email", "duplicate_email", row=first_row_of_email[email])
-            continue
-        first_row_of_email[email] = source_row.number
         if not _plan_row(plan, lookups, fields, sessions):
             unchanged += 1
     plan.report = problems.report(

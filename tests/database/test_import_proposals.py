@@ -228,7 +228,11 @@ def test_problems_and_refusals_read_in_english_too(sqlite_engine):
     [problem] = unreadable.problems
     assert (problem.row, problem.code) == (None, "unreadable")
     assert "kodowanie nie jest ani UTF-8" in problem.reason()
-    assert problem.reason("en").startswith("cannot read the file: Cannot read the file:")
+    # said once, not "cannot read the file: Cannot read the file: ..."
+    assert problem.reason("en") == (
+        "Cannot read the file: the encoding is neither UTF-8 nor Windows-1250 (byte 5)."
+    )
+    assert problem.reason().count("odczytać") == 1
     assert unreadable.problems_frame("en")["Row"].tolist() == ["whole file"]
 
     with pytest.raises(PermissionDenied) as refused:

@@ -171,8 +171,8 @@ def test_reimport_changes_nothing_and_a_corrected_file_updates_by_email(referenc
             "Paweł Grzęda;pawel.grzeda@example.org;Podgórz;33;biznes",
             "Paweł Grzęda;PAWEL.GRZEDA@example.org;Wrzosy;45-54;biznes",
         )  # fmt: skip
-        .replace("Warsztat: Narzędzia Smart City w służbie mieszkańców\r\n", "\r\n")
-        + "Nowa Osoba;nowa@example.org;1;18-24;mieszkaniec;07.09.2025;\r\n"
+        .replace("Warsztat: Narzędzia Smart City w służbie mieszkańców;tak\r\n", ";tak\r\n")
+        + "Nowa Osoba;nowa@example.org;1;18-24;mieszkaniec;07.09.2025;;tak\r\n"
     ).encode("cp1250")
     update = import_signups(reference, ADMIN, corrected, "b.csv", EDITION)
 
