@@ -21,12 +21,21 @@ from sqlalchemy.orm import Session
 from dashboard.i18n import CATALOGUE
 from dashboard.importers import vocabulary
 from dashboard.importers.folding import fold
-from db.models import District, EventSession, ImportMapping
+from db.models import (
+    IMPORT_MAPPING_KINDS,
+    PARTICIPANT_CATEGORIES,
+    PROPOSAL_SOURCES,
+    PROPOSAL_STATUSES,
+    SIGNUP_STATUSES,
+    District,
+    EventSession,
+    ImportMapping,
+)
 
 # Cells that name no okręg: the row concerns the whole city (or the person gave none).
 CITY_WIDE = {"", "cale miasto", "city wide", "brak", "none", "-", "nie dotyczy", "caly torun"}
 # Kinds of values an admin can map; each is a ``Vocabulary``.
-MAPPABLE_KINDS = ("district", "source", "category", "signup_status", "status", "workshop")
+MAPPABLE_KINDS = IMPORT_MAPPING_KINDS
 SUGGESTION_CUTOFF = 0.75
 _WORKSHOP_WORD = re.compile(r"^warsztaty? ")
 
@@ -44,6 +53,9 @@ class Vocabulary:
     display: dict[Any, str]  # value -> how a person recognises it
     synonyms: dict[str, Any] = field(default_factory=dict)
     mapped: dict[str, Any] = field(default_factory=dict)
+    # Whether a synonym is worth a note: a neighbourhood or a source's everyday name is
+    # a reading a person should see; "mieszkanka" for resident is not.
+    note_synonyms: bool = True
     normalise: Callable[[str], str] = lambda folded: folded
 
     _seen: dict[str, Match | None] = field(default_factory=dict, repr=False)
@@ -62,7 +74,7 @@ class Vocabulary:
             if key in self.exact:
                 return Match(self.exact[key])
             if key in self.synonyms:
-                return Match(self.synonyms[key], "synonym")
+                return Match(self.synonyms[key], "synonym" if self.note_synonyms else "")
         return None
 
     def suggest(self, cell: str) -> Any:
@@ -104,7 +116,11 @@ def stored_mappings(session: Session) -> dict[str, dict[str, str]]:
 
 
 def label_vocabulary(
-    kind: str, prefix: str, codes: Iterable[str], synonym_section: str | None = None
+    kind: str,
+    prefix: str,
+    codes: Iterable[str],
+    synonym_section: str | None = None,
+    note_synonyms: bool = False,
 ) -> Vocabulary:
     """Codes named by their code, Polish and English labels (``prefix.code``)."""
     exact: dict[str, Any] = {}
@@ -115,7 +131,7 @@ def label_vocabulary(
         for name in (code, polish, english):
             exact.setdefault(fold(name), code)
     synonyms = vocabulary.synonyms(synonym_section) if synonym_section else {}
-    return Vocabulary(kind, exact, display, synonyms=synonyms)
+    return Vocabulary(kind, exact, display, synonyms=synonyms, note_synonyms=note_synonyms)
 
 
 def district_vocabulary(session: Session) -> Vocabulary:
@@ -176,3 +192,21 @@ def workshop_vocabulary(session: Session, event_id: int) -> tuple[Vocabulary, di
 
     vocab = Vocabulary("workshop", exact, display, normalise=normalise)
     return vocab, plenaries
+
+
+def vocabulary_for(session: Session, kind: str, event_id: int | None = None) -> Vocabulary:
+    """The vocabulary of one mappable kind, without saved mappings (workshops: of an edition)."""
+    if kind == "district":
+        return district_vocabulary(session)
+    if kind == "workshop":
+        if event_id is None:
+            raise ValueError("a workshop mapping needs the Congress edition")
+        return workshop_vocabulary(session, event_id)[0]
+    codes = {
+        "source": ("source", PROPOSAL_SOURCES, "sources"),
+        "category": ("category", PARTICIPANT_CATEGORIES, "categories"),
+        "signup_status": ("signup_status", SIGNUP_STATUSES, "signup_statuses"),
+        "status": ("status", PROPOSAL_STATUSES, None),
+    }
+    prefix, values, section = codes[kind]
+    return label_vocabulary(kind, prefix, values, section)

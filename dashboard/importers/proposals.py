@@ -112,7 +112,9 @@ class _Lookups:
                 label_vocabulary("status", "status", PROPOSAL_STATUSES), mappings.get("status", {})
             ),
             sources=with_mappings(
-                label_vocabulary("source", "source", PROPOSAL_SOURCES, "sources"),
+                label_vocabulary(
+                    "source", "source", PROPOSAL_SOURCES, "sources", note_synonyms=True
+                ),
                 mappings.get("source", {}),
             ),
             default_source=default_source,

@@ -161,7 +161,8 @@ class Problems:
     def __init__(self, table: Table, schema: Schema, items: Iterable[Problem] = ()):
         self.table, self.schema = table, schema
         self.items: list[Problem] = list(items)
-        self.notes: dict[tuple[str, str, str, str], list[int]] = {}
+        # (column, folded value, meaning, via) -> (the value as first written, rows)
+        self.notes: dict[tuple[str, str, str, str], tuple[str, list[int]]] = {}
         self.unmatched: dict[tuple[str, str], tuple[str, str, str | None, list[int]]] = {}
         self.targets: dict[str, tuple[tuple[str, str], ...]] = {}
 
@@ -169,7 +170,8 @@ class Problems:
         return Problems(self.table, self.schema, self.items)
 
     def note(self, row: int, field_name: str, value: str, meaning: str, via: str) -> None:
-        self.notes.setdefault((self.column(field_name), value, meaning, via), []).append(row)
+        key = (self.column(field_name), fold(value), meaning, via)
+        self.notes.setdefault(key, (value, []))[1].append(row)
 
     def not_matched(
         self, row: int, field_name: str, vocab: Vocabulary, value: str, suggestion: str | None
@@ -193,7 +195,7 @@ class Problems:
         """The report of a plan with these problems (``counts``: the other fields)."""
         notes = tuple(
             Note(column, value, meaning, via, tuple(rows))
-            for (column, value, meaning, via), rows in self.notes.items()
+            for (column, _folded, meaning, via), (value, rows) in self.notes.items()
         )
         unmatched = tuple(
             Unmatched(kind, column, value, suggestion, tuple(rows))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +24,12 @@ from dashboard.importers.matching import (
     with_mappings,
     workshop_vocabulary,
 )
-from dashboard.importers.signup_values import SessionResolver, age_group_of, session_resolver
+from dashboard.importers.signup_values import (
+    WORKSHOP_SEPARATORS,
+    SessionResolver,
+    age_group_of,
+    session_resolver,
+)
 from dashboard.importers.values import CellValue, InvalidCell, parse_yes_no
 from db.engine import now
 from db.models import PARTICIPANT_CATEGORIES, SIGNUP_STATUSES, Event, Signup, SignupSession
@@ -33,6 +39,7 @@ FLAGS = ("photo_consent", "attended")  # yes/no columns stored as they are
 # file, the other fields are compared with what the row sets.
 STORED = ("id", "email", "full_name", "district_id", "age_group", "category", "status", *FLAGS)
 
+HIDDEN = {"Cf", "Cc", "Zs"}  # characters a person does not see in an address
 Parsed = tuple[dict[str, Any], frozenset[int] | None]  # fields, session ids (None: keep)
 
 
@@ -131,7 +138,9 @@ def _email(cells: RowCells) -> str:
     try:
         return normalise_email(cell)
     except InvalidEmail:
-        cells.problem("email", "bad_email", value=cell)
+        shown = "".join("?" if unicodedata.category(c) in HIDDEN else c for c in cell)
+        code = "email_hidden_characters" if shown != cell else "bad_email"
+        cells.problem("email", code, value=shown)
     return ""
 
 
@@ -185,6 +194,10 @@ def _sessions(cells: RowCells, lookups: SignupLookups) -> frozenset[int] | None:
     if not cells.has("days") and not cells.has("workshop"):
         return None
     chosen, faults = lookups.sessions_of(cells.text("days"), cells.text("workshop"))
+    for part in WORKSHOP_SEPARATORS.split(cells.text("workshop")):
+        match = lookups.workshops.match(part.strip()) if part.strip() else None
+        if match and match.via:
+            cells.note("workshop", part.strip(), lookups.workshops.display[match.value], match.via)
     for field_name, code, value in faults:
         if code == "unknown_workshop":
             # Matched again for the suggestion and the mapping offer.
