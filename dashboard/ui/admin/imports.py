@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import web
@@ -21,6 +22,7 @@ from dashboard.i18n import format_int
 from dashboard.importers import ImportReport, import_proposals, import_signups
 from dashboard.queries import congress as congress_queries
 from dashboard.ui import feedback
+from dashboard.ui.admin import import_mappings as mappings
 from dashboard.ui.tables import show_table
 from dashboard.web import state
 from db.models import PROPOSAL_SOURCES
@@ -45,10 +47,11 @@ def render(actor: Actor) -> None:
     )
     if kind == PROPOSALS:
         proposal_import(actor, prefix)
-        return
-    edition = _edition(prefix)
-    if edition is not None:
-        _check_then_import(actor, SIGNUPS, (edition,), prefix)
+    else:
+        edition = _edition(prefix)
+        if edition is not None:
+            _check_then_import(actor, SIGNUPS, (edition,), prefix)
+    mappings.show_saved(actor)
 
 
 def show_intro(prefix: str) -> None:
@@ -96,14 +99,25 @@ def _check_then_import(actor: Actor, kind: str, options: tuple, prefix: str) -> 
     data = upload.getvalue()
     fingerprint = (kind, upload.name, hashlib.sha256(data).hexdigest(), options)
     checked_slot = state.checked_import(prefix)
-    if st.button(web.tr("imports.check"), key=f"{prefix}_check"):
+
+    def check() -> None:
         report = _run(actor, kind, data, upload.name, options, dry_run=True)
         checked_slot.set((fingerprint, report))
+
+    if st.button(web.tr("imports.check"), key=f"{prefix}_check"):
+        check()
     checked = checked_slot.get()
     if checked is None or checked[0] != fingerprint or checked[1] is None:
         return
     report = checked[1]
     show_report(report)
+    edition = options[0] if kind == SIGNUPS else None
+
+    def check_again() -> None:
+        check()
+        st.rerun()
+
+    mappings.offer(actor, report, edition, prefix, check_again)
     if report.ok and report.to_add + report.to_update > 0:
         rows = report.to_add + report.to_update
         label = web.tr("imports.confirm", count=web.count_text(rows, "noun.row"))
@@ -144,6 +158,10 @@ def show_report(report: ImportReport) -> None:
     st.write(report.summary(lang))
     if report.ignored_columns:
         st.caption(web.tr("imports.ignored_columns", columns=", ".join(report.ignored_columns)))
+    if report.notes:
+        st.warning(web.tr("imports.notes_heading"))
+        notes = [note.describe(lang) for note in report.notes]
+        show_table(pd.DataFrame({web.tr("imports.column.note"): notes}))
     if report.problems:
         key = "imports.problems_found" if report.dry_run else "imports.problems_refused"
         st.error(web.tr(key, count=format_int(len(report.problems))))
