@@ -57,7 +57,7 @@ def import_proposals(
     if default_source is not None and default_source not in PROPOSAL_SOURCES:
         raise ValueError(f"Unknown default source {default_source!r}")
     table, file_problems = read_checked(source, filename, PROPOSAL_SCHEMA, PROPOSAL_REQUIRED)
-    if "source" not in table.headers and default_source is None and table.header_row:
+    if "source" not in table.headers and default_source is None and table.rows:
         file_problems.add(table.header_row, "source", "missing_column", column="Źródło")
 
     def plan(session: Session) -> Plan:
