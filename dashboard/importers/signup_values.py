@@ -20,7 +20,8 @@ WORKSHOP_SEPARATORS = re.compile(r"[;|\n]")
 # Several days in one cell (a form's checkboxes): "Dzień 1 (29.09), Dzień 2 (30.09)".
 DAY_SEPARATORS = re.compile(r"[;,|\n]|\s+(?:i|oraz|and)\s+")
 BOTH_DAYS = ("oba", "obydwa", "oba dni", "obydwa dni", "both", "both days", "caly kongres")
-_DAY_NUMBER = re.compile(r"^(?:(?:dzien|day)\s*)?([12])(?:\s|$)")
+# "1", or "dzień 1" followed by anything ("Dzień 1 (29.09)"); not "1 października"
+_DAY_NUMBER = re.compile(r"^(?:(?:dzien|day)\s*([12])(?:\s|$)|([12])$)")
 _DAY_DATE = re.compile(r"(\d{1,2})[ .](\d{1,2}|[a-z]+)")
 MONTHS = (
     "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
@@ -109,7 +110,7 @@ def _day_of(folded: str, first_day: date) -> int | None:
         return None
     number = _DAY_NUMBER.match(folded)
     if number:
-        return int(number[1])
+        return int(number[1] or number[2])
     for day_text, month_text in _DAY_DATE.findall(folded):
         month = int(month_text) if month_text.isdigit() else _month(month_text)
         for day in (1, 2):
