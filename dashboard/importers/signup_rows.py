@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -93,13 +93,20 @@ class SignupLookups:
         )
 
 
-def email_key(cell: str) -> str:
-    """The e-mail as stored (normalised), or the trimmed lower-case text when invalid:
-    what two rows of one file are compared by."""
+@lru_cache(maxsize=1024)
+def _normalised(cell: str) -> str | None:
+    """``normalise_email`` or None; cached, as each row's address is read twice (the
+    validator is the costliest step of a row)."""
     try:
         return normalise_email(cell)
     except InvalidEmail:
-        return cell.strip().lower()
+        return None
+
+
+def email_key(cell: str) -> str:
+    """The e-mail as stored (normalised), or the trimmed lower-case text when invalid:
+    what two rows of one file are compared by."""
+    return _normalised(cell) or cell.strip().lower()
 
 
 def parse_signup(cells: RowCells, lookups: SignupLookups) -> Parsed | None:
@@ -135,13 +142,13 @@ def _email(cells: RowCells) -> str:
     if len(cell) > MAX_EMAIL_LENGTH:
         cells.problem("email", "too_long", length=len(cell), limit=MAX_EMAIL_LENGTH)
         return ""
-    try:
-        return normalise_email(cell)
-    except InvalidEmail:
+    address = _normalised(cell)
+    if address is None:
         shown = "".join("?" if unicodedata.category(c) in HIDDEN else c for c in cell)
         code = "email_hidden_characters" if shown != cell else "bad_email"
         cells.problem("email", code, value=shown)
-    return ""
+        return ""
+    return address
 
 
 def _age_group(cells: RowCells, lookups: SignupLookups) -> str | None:
