@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.models import ImportMapping, Proposal, Signup
-from harness.apptest import ADMIN, assert_no_exception, page_test
+from harness.apptest import ADMIN, LEAD, assert_no_exception, page_test
 from tests.support.imports import FIXTURES, add_reference_data, count
 
 
@@ -15,10 +15,10 @@ def notes_on_screen(at) -> list[str]:
     return tables[-1]["Odczytano"].tolist() if tables else []
 
 
-def upload_and_check(at, kind: str, name: str):
+def upload_and_check(at, kind: str, name: str, prefix: str = "imports"):
     data = (FIXTURES / name).read_bytes()
-    at.file_uploader(key=f"imports_file_{kind}").upload(name, data, "text/csv").run()
-    at.button(key="imports_check").click().run()
+    at.file_uploader(key=f"{prefix}_file_{kind}").upload(name, data, "text/csv").run()
+    at.button(key=f"{prefix}_check").click().run()
     assert_no_exception(at)
     return at
 
@@ -89,3 +89,14 @@ def test_a_suggestion_is_preselected_and_a_google_forms_export_imports_with_note
     at.button(key="imports_confirm").click().run()
     assert_no_exception(at)
     assert count(sqlite_engine, Signup) == 6
+
+
+def test_a_lead_sees_the_suggestion_but_no_mapping_offer(sqlite_engine):
+    add_reference_data(sqlite_engine)
+    at = page_test("pages/propozycje.py", str(sqlite_engine.url), actor=LEAD).run()
+    upload_and_check(at, "proposals", "proposals_forms.csv", prefix="prop_import")
+
+    [problems] = [f.value for f in at.dataframe if "Problem" in f.value.columns]
+    assert any("nieznany okręg „Śródmieście”" in reason for reason in problems["Problem"])
+    assert not [box for box in at.selectbox if "_map_" in (box.key or "")]
+    assert count(sqlite_engine, ImportMapping) == 0
