@@ -7,13 +7,17 @@ Both follow the same rules:
   when there is no problem at all (all-or-nothing);
 - importing the same file again adds nothing: proposals carry a fingerprint of
   their row (``proposals.import_key``), sign-ups are matched by edition and e-mail;
-- values are recognised, never guessed: an unknown okręg, status, source,
-  category, workshop or age format is a problem, not a default.
+- values are matched forgivingly (case, diacritics, spacing, neighbourhoods,
+  synonyms, saved mappings) and every such reading is listed in the report; a value
+  that still matches nothing is a problem with a suggestion, never a default.
 
 Reference data is read once into dicts and rows are written with bulk
 statements, so a 50,000-row file takes seconds.
 
 Where things are:
+- ``headers.toml``, ``values.toml``: the headers and words understood (data, not code),
+  read by ``vocabulary``; ``folding``: how text is compared;
+- ``matching``: cells → codes and ids (``Vocabulary``), suggestions, saved mappings;
 - ``reading``: files → rows of named fields;
 - ``values``, ``signup_values``: cells → values (refused with ``InvalidCell``);
 - ``cells``: one row's cells read as values, each unusable one a problem;
