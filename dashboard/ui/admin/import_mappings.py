@@ -39,6 +39,7 @@ def offer(
         return
     targets = dict(report.targets)
     st.subheader(web.tr("imports.mapping.heading"))
+    st.caption(web.tr("imports.mapping.help"))
     chosen: list[tuple[Unmatched, str]] = []
     for number, item in enumerate(report.unmatched):
         options = [LEAVE, *(target for target, _name in targets.get(item.kind, ()))]
