@@ -84,7 +84,7 @@ def test_anonymous_visitor_sees_results_without_personal_data(size, results_pane
         ),
     )
     open_results(page, server.url)
-    page.locator(TABLE).first.wait_for(state="visible")
+    page.locator(f"{TABLE} >> visible=true").first.wait_for(state="visible")
     expect_count = count_public(engine, PublicFilters())
     assert found_count(page) == expect_count
     width = page.evaluate("document.documentElement.scrollWidth")
