@@ -24,7 +24,7 @@ OUTCOME_COLOURS = {
 }
 # Fills dark enough that a number on them is written in white.
 DARK_FILLS = ("included", "under_review")
-ROW_HEIGHT = 34
+ROW_HEIGHT = 44
 
 
 def _outcome_scale(lang: str) -> tuple[list[str], alt.Scale]:
@@ -62,16 +62,20 @@ def outcomes_by_edition_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     data = _labelled(frame.astype({"edition": str}), lang)
     edition_title = t("public.summary.edition", lang)
     y = alt.Y("edition:N", title=edition_title, sort="descending")
-    x = alt.X("sum(count):Q", title=t("public.okreg.count", lang), stack="zero")
+    x = alt.X(
+        "sum(count):Q",
+        title=t("public.okreg.count", lang),
+        stack="zero",
+        axis=alt.Axis(format=",d", tickMinStep=1),
+    )
     tooltip = [
         alt.Tooltip("edition:N", title=edition_title),
         alt.Tooltip("outcome_label:N", title=t("public.outcome", lang)),
         alt.Tooltip("count:Q", title=t("public.okreg.count", lang), format=",d"),
     ]
-    editions = max(1, data["edition"].nunique())
     chart = _stacked(data, y, x, tooltip, lang)
     return chart.properties(
-        title=t("public.summary.chart_title", lang), height=ROW_HEIGHT * editions + 20
+        title=t("public.summary.chart_title", lang), height=alt.Step(ROW_HEIGHT)
     )
 
 
@@ -91,4 +95,4 @@ def okreg_vs_city_chart(frame: pd.DataFrame, okreg_label: str, lang: str) -> alt
         alt.Tooltip("share:Q", title=t("public.okreg.share", lang), format=".0%"),
     ]
     chart = _stacked(data, y, x, tooltip, lang)
-    return chart.properties(title=t("public.okreg.chart_title", lang), height=ROW_HEIGHT * 2 + 20)
+    return chart.properties(title=t("public.okreg.chart_title", lang), height=alt.Step(ROW_HEIGHT))
