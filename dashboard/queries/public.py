@@ -270,3 +270,25 @@ def public_options(engine: Engine) -> PublicOptions:
         subteams=tuple((slug, name) for slug, name in subteams),
         districts=tuple((number, name) for number, name in districts),
     )
+
+
+@dataclass(frozen=True)
+class PublicationState:
+    """For the team's proposal detail: what /wyniki shows of one proposal."""
+
+    description_public: bool
+    withdrawn_at: datetime | None
+    withdrawn_by: str | None
+    withdrawal_reason: str | None
+
+
+def publication_state(engine: Engine, proposal_id: int) -> PublicationState | None:
+    statement = select(
+        Proposal.description_public,
+        Proposal.public_withdrawn_at,
+        Proposal.public_withdrawn_by,
+        Proposal.public_withdrawal_reason,
+    ).where(Proposal.id == proposal_id)
+    with engine.connect() as connection:
+        row = connection.execute(statement).first()
+    return None if row is None else PublicationState(bool(row[0]), row[1], row[2], row[3])
