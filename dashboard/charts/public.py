@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.base import STATUS_COLOURS
-from dashboard.i18n import t
+from dashboard.i18n import format_int, t
 from dashboard.queries.public import OUTCOMES
 
 OUTCOME_COLOURS = {
@@ -25,6 +25,7 @@ OUTCOME_COLOURS = {
 # Fills dark enough that a number on them is written in white.
 DARK_FILLS = ("included", "under_review")
 ROW_HEIGHT = 44
+MIN_LABELLED_SHARE = 0.07
 
 
 def _outcome_scale(lang: str) -> tuple[list[str], alt.Scale]:
@@ -33,12 +34,21 @@ def _outcome_scale(lang: str) -> tuple[list[str], alt.Scale]:
     return labels, alt.Scale(domain=labels, range=colours)
 
 
-def _labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _labelled(frame: pd.DataFrame, lang: str, group: str) -> pd.DataFrame:
+    """Labels, legend order, and the number written on a segment only where it fits
+    (small segments are read in the table below the chart)."""
     rank = {outcome: position for position, outcome in enumerate(OUTCOMES)}
+    share = frame["count"] / frame.groupby(group)["count"].transform("sum").clip(lower=1)
     return frame.assign(
+        number=[
+            format_int(int(count)) if part >= MIN_LABELLED_SHARE else ""
+            for count, part in zip(frame["count"], share, strict=True)
+        ],
         outcome_label=frame["outcome"].map(lambda code: t(f"public.outcome.{code}", lang)),
         order=frame["outcome"].map(rank),
-        dark=frame["outcome"].isin(DARK_FILLS),
+        text_colour=[
+            "white" if outcome in DARK_FILLS else "#1B2631" for outcome in frame["outcome"]
+        ],
     )
 
 
@@ -50,16 +60,16 @@ def _stacked(data: pd.DataFrame, y: alt.Y, x: alt.X, tooltip: list, lang: str) -
         color=alt.Color("outcome_label:N", scale=scale, sort=labels, legend=legend),
         tooltip=tooltip,
     )
-    text = base.mark_text(dx=-4, align="right", baseline="middle").encode(
-        text=alt.Text("count:Q", format=",d"),
-        color=alt.condition("datum.dark", alt.value("white"), alt.value("#1B2631")),
+    text = base.mark_text(fontWeight="bold", dx=-4, align="right", baseline="middle").encode(
+        text=alt.Text("number:N"),
+        color=alt.Color("text_colour:N", scale=None),
     )
     return alt.layer(bars, text)
 
 
 def outcomes_by_edition_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     """One horizontal stacked bar per Congress edition, segments by outcome."""
-    data = _labelled(frame.astype({"edition": str}), lang)
+    data = _labelled(frame.astype({"edition": str}), lang, "edition")
     edition_title = t("public.summary.edition", lang)
     y = alt.Y("edition:N", title=edition_title, sort="descending")
     x = alt.X(
@@ -82,7 +92,7 @@ def outcomes_by_edition_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
 def okreg_vs_city_chart(frame: pd.DataFrame, okreg_label: str, lang: str) -> alt.LayerChart:
     """Two 100 % bars (the okręg, the whole city), segments by outcome share."""
     area_label = {"okreg": okreg_label, "city": t("public.okreg.city", lang)}
-    data = _labelled(frame.assign(area_label=frame["area"].map(area_label)), lang)
+    data = _labelled(frame.assign(area_label=frame["area"].map(area_label)), lang, "area")
     area_title = t("public.okreg.area", lang)
     y = alt.Y("area_label:N", title=area_title, sort=[okreg_label, area_label["city"]])
     x = alt.X(

@@ -35,6 +35,7 @@ def filter_widgets(options: PublicOptions) -> PublicFilters:
     with st.expander(
         web.tr("public.filters"), expanded=_has_filters(active), icon=":material/tune:"
     ):
+        # One row per pair, so a phone (one column) reads them in this order too.
         left, right = st.columns(2)
         districts = dict(options.districts)
         left.selectbox(
@@ -48,6 +49,7 @@ def filter_widgets(options: PublicOptions) -> PublicFilters:
             ),
         )
         _codes(right, "common.status", "statuses", PROPOSAL_STATUSES, "status")
+        left, right = st.columns(2)
         subteams = dict(options.subteams)
         left.multiselect(
             web.tr("common.subteam"),
@@ -57,6 +59,7 @@ def filter_widgets(options: PublicOptions) -> PublicFilters:
             placeholder=web.tr("common.all"),
         )
         _codes(right, "public.filter.source", "sources", PROPOSAL_SOURCES, "source")
+        left, right = st.columns(2)
         left.date_input(
             web.tr("public.filter.from"), key=WIDGET_KEYS["date_from"], format="DD.MM.YYYY"
         )
