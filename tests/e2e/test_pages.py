@@ -31,7 +31,7 @@ MUST_DRAW = {
     "zespol": (CHART, TABLE),
     "prezentacja": (CHART,),
     "zapisy": (FORM,),
-    "wyniki": (CHART, TABLE),
+    "wyniki": (CHART,),
     "admin": (TABS,),
 }
 
