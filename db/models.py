@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -192,6 +193,12 @@ class Proposal(Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     response_due: Mapped[date | None] = mapped_column(Date, index=True)
     public_answer: Mapped[str | None] = mapped_column(Text)
+    # /wyniki (revision 0008): the description is published only once a reviewer marked
+    # it publishable; a lead or an admin may take the proposal off the public list.
+    description_public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    public_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    public_withdrawn_by: Mapped[str | None] = mapped_column(String(100))
+    public_withdrawal_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class ProposalEvent(Base):

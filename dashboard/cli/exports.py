@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dashboard.cli import public_export
 from dashboard.cli.common import CliError, cli_actor, open_engine, parse_date
 from dashboard.exports.proposals import FORMATS, build_export
 from dashboard.queries.proposals import ProposalFilters
@@ -34,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     proposals.add_argument("--from", dest="date_from", type=parse_date, metavar="DATA")
     proposals.add_argument("--to", dest="date_to", type=parse_date, metavar="DATA")
     proposals.set_defaults(handler=cmd_export_proposals)
+    public_export.register_kind(kinds)  # /wyniki open data
 
 
 def filters_from_args(args: argparse.Namespace) -> ProposalFilters:

@@ -31,6 +31,7 @@ MUST_DRAW = {
     "zespol": (CHART, TABLE),
     "prezentacja": (CHART,),
     "zapisy": (FORM,),
+    "wyniki": (CHART,),
     "admin": (TABS,),
 }
 

@@ -13,6 +13,7 @@ from dashboard.queries.similar import similar_proposals
 from dashboard.ui.markdown import plain
 from dashboard.ui.proposals.review import review_controls
 from dashboard.ui.proposals.table import district_text
+from dashboard.ui.public.publication import publication_controls
 from dashboard.ui.tables import field_value_table, show_table
 
 
@@ -29,6 +30,7 @@ def detail(actor: Actor, proposal_id: int) -> None:
     _similar(proposal_id)
     if actor.can_edit_subteam(found.subteam_id):
         review_controls(found)
+        publication_controls(actor, proposal_id)  # /wyniki (public helper, issue 15)
 
 
 def _facts(found: pq.ProposalDetail) -> None:

@@ -1,0 +1,108 @@
+"""/wyniki charts: outcomes per Congress edition, an okręg beside the whole city.
+
+Pure functions over the frames of ``dashboard.queries.public``; every bar carries its
+number as a text label, so the outcome does not depend on colour alone, and the page
+shows the same figures as a table beside each chart.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard.charts.base import STATUS_COLOURS
+from dashboard.i18n import format_int, t
+from dashboard.queries.public import OUTCOMES
+
+OUTCOME_COLOURS = {
+    "accepted": STATUS_COLOURS["accepted"],
+    "partially_accepted": STATUS_COLOURS["partially_accepted"],
+    "included": STATUS_COLOURS["included"],
+    "rejected": STATUS_COLOURS["rejected"],
+    "merged": STATUS_COLOURS["merged"],
+    "under_review": STATUS_COLOURS["in_review"],
+}
+# Fills dark enough that a number on them is written in white.
+DARK_FILLS = ("included", "under_review")
+ROW_HEIGHT = 44
+MIN_LABELLED_SHARE = 0.07
+
+
+def _outcome_scale(lang: str) -> tuple[list[str], alt.Scale]:
+    labels = [t(f"public.outcome.{outcome}", lang) for outcome in OUTCOMES]
+    colours = [OUTCOME_COLOURS[outcome] for outcome in OUTCOMES]
+    return labels, alt.Scale(domain=labels, range=colours)
+
+
+def _labelled(frame: pd.DataFrame, lang: str, group: str) -> pd.DataFrame:
+    """Labels, legend order, and the number written on a segment only where it fits
+    (small segments are read in the table below the chart)."""
+    rank = {outcome: position for position, outcome in enumerate(OUTCOMES)}
+    share = frame["count"] / frame.groupby(group)["count"].transform("sum").clip(lower=1)
+    return frame.assign(
+        number=[
+            format_int(int(count)) if part >= MIN_LABELLED_SHARE else ""
+            for count, part in zip(frame["count"], share, strict=True)
+        ],
+        outcome_label=frame["outcome"].map(lambda code: t(f"public.outcome.{code}", lang)),
+        order=frame["outcome"].map(rank),
+        text_colour=[
+            "white" if outcome in DARK_FILLS else "#1B2631" for outcome in frame["outcome"]
+        ],
+    )
+
+
+def _stacked(data: pd.DataFrame, y: alt.Y, x: alt.X, tooltip: list, lang: str) -> alt.LayerChart:
+    labels, scale = _outcome_scale(lang)
+    legend = alt.Legend(title=t("public.outcome", lang), orient="bottom", columns=3)
+    base = alt.Chart(data).encode(y=y, x=x, order=alt.Order("order:Q"))
+    bars = base.mark_bar().encode(
+        color=alt.Color("outcome_label:N", scale=scale, sort=labels, legend=legend),
+        tooltip=tooltip,
+    )
+    text = base.mark_text(fontWeight="bold", dx=-4, align="right", baseline="middle").encode(
+        text=alt.Text("number:N"),
+        color=alt.Color("text_colour:N", scale=None),
+    )
+    return alt.layer(bars, text)
+
+
+def outcomes_by_edition_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """One horizontal stacked bar per Congress edition, segments by outcome."""
+    data = _labelled(frame.astype({"edition": str}), lang, "edition")
+    edition_title = t("public.summary.edition", lang)
+    y = alt.Y("edition:N", title=edition_title, sort="descending")
+    x = alt.X(
+        "sum(count):Q",
+        title=t("public.okreg.count", lang),
+        stack="zero",
+        axis=alt.Axis(format=",d", tickMinStep=1),
+    )
+    tooltip = [
+        alt.Tooltip("edition:N", title=edition_title),
+        alt.Tooltip("outcome_label:N", title=t("public.outcome", lang)),
+        alt.Tooltip("count:Q", title=t("public.okreg.count", lang), format=",d"),
+    ]
+    chart = _stacked(data, y, x, tooltip, lang)
+    return chart.properties(
+        title=t("public.summary.chart_title", lang), height=alt.Step(ROW_HEIGHT)
+    )
+
+
+def okreg_vs_city_chart(frame: pd.DataFrame, okreg_label: str, lang: str) -> alt.LayerChart:
+    """Two 100 % bars (the okręg, the whole city), segments by outcome share."""
+    area_label = {"okreg": okreg_label, "city": t("public.okreg.city", lang)}
+    data = _labelled(frame.assign(area_label=frame["area"].map(area_label)), lang, "area")
+    area_title = t("public.okreg.area", lang)
+    y = alt.Y("area_label:N", title=area_title, sort=[okreg_label, area_label["city"]])
+    x = alt.X(
+        "share:Q", title=t("public.okreg.share", lang), stack="zero", axis=alt.Axis(format="%")
+    )
+    tooltip = [
+        alt.Tooltip("area_label:N", title=area_title),
+        alt.Tooltip("outcome_label:N", title=t("public.outcome", lang)),
+        alt.Tooltip("count:Q", title=t("public.okreg.count", lang), format=",d"),
+        alt.Tooltip("share:Q", title=t("public.okreg.share", lang), format=".0%"),
+    ]
+    chart = _stacked(data, y, x, tooltip, lang)
+    return chart.properties(title=t("public.okreg.chart_title", lang), height=alt.Step(ROW_HEIGHT))
