@@ -32,15 +32,14 @@ def language_switch() -> None:
     )
 
 
-def visitor_bar(pages: list, sign_in_url_path: str, language: bool = True) -> None:
+def visitor_bar(pages: list, language: bool = True) -> None:
     """A visitor's shell instead of the staff sidebar: one compact row with the public
-    pages in the menu, a small "Logowanie dla zespołu" link and the language switch
-    (the form comes right after it, also on a phone)."""
+    pages in the menu, a small "Logowanie dla zespołu" link (the sign-in page is the
+    visitors' default page, at ``/``) and the language switch; the page's own content
+    (the form) comes right after it, also on a phone."""
     state.keep_language()
-    public = [
-        page for page in pages if page.visibility == "visible" and page.url_path != sign_in_url_path
-    ]
-    sign_in = next((page for page in pages if page.url_path == sign_in_url_path), None)
+    public = [page for page in pages if page.visibility == "visible" and page.url_path]
+    sign_in = next((page for page in pages if page.url_path == ""), None)
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         for page in public:
             st.page_link(page, label=page.title, icon=page.icon)

@@ -23,8 +23,8 @@ if staff_shell:
 pages = sign_in.navigation_pages(actor)
 page = st.navigation(pages, position="sidebar" if actor is not None else "hidden")
 if actor is None:
-    shell.visitor_bar(pages, sign_in.SIGN_IN_URL_PATH, language=not staff_shell)
-    if page.url_path == sign_in.SIGN_IN_URL_PATH:
+    shell.visitor_bar(pages, language=not staff_shell)
+    if page.url_path in ("", sign_in.SIGN_IN_URL_PATH):  # the sign-in page is the default
         sign_in.sidebar(authenticator, None, demo)
     sign_in.remember_requested_page(page)
 else:
