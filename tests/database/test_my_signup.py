@@ -188,3 +188,24 @@ def test_concurrent_cancellations_and_registrations_never_overfill(congress):
     assert all(r.outcome is Outcome.WAITLISTED for r in results[4:])
     for email in waiting:
         assert len(mails(engine, email, "signup.promoted")) == 1
+
+
+def test_an_admin_cancelling_or_adding_seats_promotes_the_waiting(congress):
+    from dashboard.core.permissions import PermissionDenied
+    from dashboard.services import congress_seats
+    from harness.apptest import ADMIN, LEAD
+
+    engine, ids = congress
+    fill_small_workshop(engine, ids)
+    with engine.connect() as connection:
+        a_id = connection.execute(
+            select(Signup.id).where(Signup.email == "a@example.org")
+        ).scalar_one()
+    with pytest.raises(PermissionDenied):
+        congress_seats.cancel_signup(engine, LEAD, a_id, BASE)
+    congress_seats.cancel_signup(engine, ADMIN, a_id, BASE)
+    assert status_of(engine, "c@example.org") == "registered"
+    assert status_of(engine, "d@example.org") == "waitlisted"
+    congress_seats.set_capacity(engine, ADMIN, ids["W_SMALL"], 3, BASE)
+    assert status_of(engine, "d@example.org") == "registered"
+    assert len(mails(engine, "d@example.org", "signup.promoted")) == 1
