@@ -223,6 +223,9 @@ class Event(Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     venue: Mapped[str | None] = mapped_column(String(300))
+    hours: Mapped[str | None] = mapped_column(String(100))  # e.g. "9:00–16:00"
+    contact: Mapped[str | None] = mapped_column(String(300))  # whom residents write to
+    dpo_contact: Mapped[str | None] = mapped_column(String(300))  # data protection officer
     registration_open: Mapped[bool] = mapped_column(Boolean, default=True)
     registration_closes_on: Mapped[date | None] = mapped_column(Date)
     target_signups: Mapped[int | None] = mapped_column(Integer)
@@ -281,6 +284,18 @@ class SignupSession(Base):
     session_id: Mapped[int] = mapped_column(
         ForeignKey("event_sessions.id"), primary_key=True, index=True
     )
+
+
+class SignupLink(Base):
+    """A personal manage link: only the SHA-256 of its random token is kept."""
+
+    __tablename__ = "signup_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signup_id: Mapped[int] = mapped_column(ForeignKey("signups.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class User(Base):

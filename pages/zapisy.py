@@ -19,11 +19,14 @@ if not ui.edition_header(edition):
 choices = ui.load_choices(edition)
 done = ui.stored_registration()
 if done is not None:
-    ui.show_confirmation(*done, choices)
+    ui.show_confirmation(*done)
     st.stop()
 
 ui.waitlist_question(choices)
-ui.privacy_note()
+ui.error_summary()
 form = ui.signup_form(edition, choices)
 if form is not None:
     ui.submit(form)
+ui.focus_first_error()
+ui.contact_notice(edition)
+ui.privacy_note()

@@ -21,6 +21,7 @@ class PageSpec:
     icon: str
     audience: str  # "staff", "admin" or "public"
     default: bool = False
+    in_menu: bool = True  # False: reachable by its address (a personal link) only
 
     @property
     def path(self) -> str:
@@ -37,6 +38,14 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec("pages/zapisy.py", "zapisy", "nav.signup", ":material/how_to_reg:", "public"),
     PageSpec("pages/wyniki.py", "wyniki", "nav.results", ":material/fact_check:", "public"),
+    PageSpec(
+        "pages/moj_zapis.py",
+        "moj-zapis",
+        "nav.my_signup",
+        ":material/badge:",
+        "public",
+        in_menu=False,
+    ),
     PageSpec("pages/admin.py", "admin", "nav.admin", ":material/admin_panel_settings:", "admin"),
 )
 

@@ -23,6 +23,10 @@ class OpenEdition:
     is_open: bool
     closes_on: date | None
     workshops: tuple[tuple[int, str, int | None], ...]  # (session id, title, capacity)
+    hours: str | None = None
+    venue: str | None = None
+    contact: str | None = None
+    dpo_contact: str | None = None  # the data protection officer (IOD)
 
 
 def open_edition(engine: Engine, today: date | None = None) -> OpenEdition | None:
@@ -47,6 +51,10 @@ def open_edition(engine: Engine, today: date | None = None) -> OpenEdition | Non
             is_open=registration_is_open(event, today),
             closes_on=event.registration_closes_on,
             workshops=tuple((row.id, row.title, row.capacity) for row in workshops),
+            hours=event.hours,
+            venue=event.venue,
+            contact=event.contact,
+            dpo_contact=event.dpo_contact,
         )
 
 

@@ -1,4 +1,9 @@
-"""Public Congress registration: validation, capacity, waitlist, updates by e-mail.
+"""Public Congress registration: validation, capacity, waitlist, the residents' e-mails.
+
+A repeated e-mail address never changes the stored sign-up: the visitor gets exactly the
+reply a new registration would get, nothing is written to the sign-up, and the address's
+owner is sent a fresh manage link (``signup.repeat``). So nobody can overwrite someone
+else's registration or learn from the reply that an address is registered.
 
 The waitlist flow is two-step: a first submission that finds the chosen
 workshop full stores nothing and returns ``FULL`` (the page then offers the
@@ -9,23 +14,25 @@ they did not agree to, and nobody is left without an answer.
 Capacity is counted inside the write transaction: on SQLite ``write_session``
 holds the write lock from BEGIN; on PostgreSQL the sessions' rows are locked
 ``FOR UPDATE`` (in id order, so two registrations cannot deadlock) before counting.
+The confirmation e-mail is queued in the same transaction (``services.resident_mail``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dashboard.core.email_address import MAX_EMAIL_LENGTH, InvalidEmail
+from dashboard.core.email_address import normalise_email as checked_email
 from dashboard.core.errors import NotFound
 from dashboard.core.permissions import Actor, require_admin
 from dashboard.queries.registration import registration_is_open, workshops_of
-from dashboard.services import audit
+from dashboard.services import audit, resident_mail, waitlist
 from db.engine import now, write_session
 from db.models import (
     AGE_GROUPS,
@@ -38,15 +45,12 @@ from db.models import (
 )
 
 OUTSIDE_TORUN = 0  # the okręg choice "outside Toruń / prefer not to say"
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 MAX_NAME_LENGTH = 200
-MAX_EMAIL_LENGTH = 254
 
 
 class Outcome(StrEnum):
     REGISTERED = "registered"
     WAITLISTED = "waitlisted"
-    UPDATED = "updated"
     FULL = "full"
     CLOSED = "closed"
     INVALID = "invalid"
@@ -73,17 +77,23 @@ class RegistrationForm:
 class RegistrationResult:
     outcome: Outcome
     status: str | None = None  # the stored status: registered / waitlisted
-    signup_id: int | None = None
+    signup_id: int | None = None  # None also for a repeated address (nothing stored)
+    mail_ids: tuple[int, ...] = ()  # e-mails queued, to try sending right after the commit
     # field name -> catalogue key of the message (dashboard/i18n/congress.py)
     errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def stored(self) -> bool:
-        return self.outcome in (Outcome.REGISTERED, Outcome.WAITLISTED, Outcome.UPDATED)
+        return self.outcome in (Outcome.REGISTERED, Outcome.WAITLISTED)
 
 
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    """The address as stored (``core.email_address``), or the raw text trimmed when it is
+    not an address (for echoing it back beside its error)."""
+    try:
+        return checked_email(email)
+    except InvalidEmail:
+        return email.strip()
 
 
 def normalise_name(name: str) -> str:
@@ -98,11 +108,15 @@ def validate(form: RegistrationForm, district_numbers: set[int], workshop_ids: s
         errors["full_name"] = "congress.error.name_missing"
     elif len(name) > MAX_NAME_LENGTH:
         errors["full_name"] = "congress.error.name_too_long"
-    email = normalise_email(form.email)
-    if not email:
+    if not form.email.strip():
         errors["email"] = "congress.error.email_missing"
-    elif len(email) > MAX_EMAIL_LENGTH or not EMAIL_PATTERN.match(email):
-        errors["email"] = "congress.error.email_invalid"
+    elif len(form.email.strip()) > MAX_EMAIL_LENGTH:
+        errors["email"] = "congress.error.email_too_long"
+    else:
+        try:
+            checked_email(form.email)
+        except InvalidEmail:
+            errors["email"] = "congress.error.email_invalid"
     if form.district_number is None:
         errors["district"] = "congress.error.district_missing"
     elif form.district_number != OUTSIDE_TORUN and form.district_number not in district_numbers:
@@ -123,22 +137,27 @@ def validate(form: RegistrationForm, district_numbers: set[int], workshop_ids: s
 
 
 def register(
-    engine: Engine, form: RegistrationForm, today: date | None = None
+    engine: Engine,
+    form: RegistrationForm,
+    today: date | None = None,
+    base_url: str = "http://localhost:8501",
 ) -> RegistrationResult:
-    """Store a registration (or update the one with the same e-mail for this edition)."""
+    """Store a new registration and queue its confirmation; for an address already
+    registered in this edition store nothing and mail its owner a manage link.
+    ``base_url`` is PUBLIC_BASE_URL, where the links in e-mails point."""
     if form.honeypot.strip():
-        # A bot filled the field people are told to leave empty: store nothing, look normal.
+        # A bot filled the field people never see: store nothing, look normal.
         return RegistrationResult(Outcome.REGISTERED, status="registered")
     try:
-        return _register_once(engine, form, today)
+        return _register_once(engine, form, today, base_url)
     except IntegrityError:
         # Two submissions with the same e-mail raced on PostgreSQL: the other one
-        # inserted first, so this one runs again and becomes an update of it.
-        return _register_once(engine, form, today)
+        # inserted first, so this one runs again and finds it (a repeat).
+        return _register_once(engine, form, today, base_url)
 
 
 def _register_once(
-    engine: Engine, form: RegistrationForm, today: date | None
+    engine: Engine, form: RegistrationForm, today: date | None, base_url: str
 ) -> RegistrationResult:
     today = today or now().date()
     with write_session(engine) as session:
@@ -152,38 +171,38 @@ def _register_once(
         errors = validate(form, set(districts), workshop_ids)
         if errors:
             return RegistrationResult(Outcome.INVALID, errors=errors)
-        email = normalise_email(form.email)
+        email = checked_email(form.email)
         existing = session.execute(
-            select(Signup.id, Signup.status).where(
-                Signup.event_id == event.id, Signup.email == email
-            )
-        ).first()
+            select(Signup.id).where(Signup.event_id == event.id, Signup.email == email)
+        ).scalar()
         session_ids = _chosen_sessions(session, event.id, form)
-        existing_id = existing.id if existing and existing.status != "cancelled" else None
-        if _any_full(session, session_ids, existing_id):
+        # Counted as for a new registration even for a repeat, so the reply is the same.
+        if _any_full(session, session_ids):
             if not form.waitlist_ok:
                 return RegistrationResult(Outcome.FULL)
             status = "waitlisted"
         else:
             status = "registered"
+        outcome = Outcome.REGISTERED if status == "registered" else Outcome.WAITLISTED
+        if existing is not None:
+            mail_id = resident_mail.queue_for(session, "signup.repeat", existing, base_url)
+            return RegistrationResult(outcome, status=status, mail_ids=_ids(mail_id))
         values = _signup_values(form, event.id, districts, email, status)
-        if existing is None:
-            signup_id = session.execute(
-                insert(Signup)
-                .values(**values, created_at=values["updated_at"])
-                .returning(Signup.id)
-            ).scalar_one()
-            outcome = Outcome.REGISTERED if status == "registered" else Outcome.WAITLISTED
-        else:
-            signup_id = existing.id
-            session.execute(update(Signup).where(Signup.id == signup_id).values(**values))
-            session.execute(delete(SignupSession).where(SignupSession.signup_id == signup_id))
-            outcome = Outcome.UPDATED
+        signup_id = session.execute(
+            insert(Signup).values(**values, created_at=values["updated_at"]).returning(Signup.id)
+        ).scalar_one()
         session.execute(
             insert(SignupSession),
             [{"signup_id": signup_id, "session_id": sid} for sid in session_ids],
         )
-        return RegistrationResult(outcome, status=status, signup_id=signup_id)
+        mail_id = resident_mail.queue_for(session, "signup.confirmation", signup_id, base_url)
+        return RegistrationResult(
+            outcome, status=status, signup_id=signup_id, mail_ids=_ids(mail_id)
+        )
+
+
+def _ids(mail_id: int | None) -> tuple[int, ...]:
+    return () if mail_id is None else (mail_id,)
 
 
 def _chosen_sessions(session: Session, event_id: int, form: RegistrationForm) -> list[int]:
@@ -202,26 +221,10 @@ def _chosen_sessions(session: Session, event_id: int, form: RegistrationForm) ->
     return sorted(chosen)
 
 
-def _any_full(session: Session, session_ids: list[int], own_signup_id: int | None) -> bool:
+def _any_full(session: Session, session_ids: list[int]) -> bool:
     """Lock the limited sessions (id order) and count their registered seats."""
-    capacities = session.execute(
-        select(EventSession.id, EventSession.capacity)
-        .where(EventSession.id.in_(session_ids), EventSession.capacity.is_not(None))
-        .order_by(EventSession.id)
-        .with_for_update()
-    ).all()
-    for session_id, capacity in capacities:
-        taken = (
-            select(func.count())
-            .select_from(SignupSession)
-            .join(Signup, Signup.id == SignupSession.signup_id)
-            .where(SignupSession.session_id == session_id, Signup.status == "registered")
-        )
-        if own_signup_id is not None:
-            taken = taken.where(Signup.id != own_signup_id)
-        if session.execute(taken).scalar_one() >= capacity:
-            return True
-    return False
+    capacities = waitlist.lock_sessions(session, session_ids)
+    return any(waitlist.taken(session, sid) >= cap for sid, cap in capacities.items())
 
 
 def _signup_values(

@@ -139,6 +139,7 @@ def _page(spec: PageSpec, default: bool | None = None, url_path: str | None = No
         icon=spec.icon,
         url_path=spec.url_path if url_path is None else url_path,
         default=spec.default if default is None else default,
+        visibility="visible" if spec.in_menu else "hidden",
     )
 
 

@@ -1,34 +1,52 @@
 """Widgets of /zapisy, the public Congress registration: the form, the waitlist question
-and the confirmation. Storing is ``dashboard.registration.register``.
+and the confirmation. Storing is ``dashboard.services.registration.register``.
+
+Errors are shown at each field (after a rerun, so the form keeps every value) and the
+first wrong field gets the focus. A burst of submissions from one browser session is
+slowed down (``core.throttle``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from dashboard import web
+from dashboard.core import throttle
 from dashboard.core.formatting import format_date, format_long_date
 from dashboard.queries import congress as cq
 from dashboard.queries.registration import OpenEdition, district_choices
-from dashboard.services import registration
+from dashboard.services import mail_delivery, registration
 from dashboard.services.registration import (
     Outcome,
     RegistrationForm,
     RegistrationResult,
 )
 from dashboard.ui import feedback
-from dashboard.ui.tables import field_value_table
 from dashboard.web import state
+from db.engine import now
 from db.models import AGE_GROUPS, PARTICIPANT_CATEGORIES
 
 DONE_MESSAGES = {
     Outcome.REGISTERED: "congress.signup.done_registered",
     Outcome.WAITLISTED: "congress.signup.done_waitlisted",
-    Outcome.UPDATED: "congress.signup.done_updated",
 }
+# The form field a service error names -> the key of the widget that shows it.
+FIELD_WIDGETS = {
+    "full_name": "zapisy_name",
+    "email": "zapisy_email",
+    "district": "zapisy_district",
+    "age_group": "zapisy_age",
+    "category": "zapisy_category",
+    "days": "zapisy_day1",
+    "workshop": "zapisy_workshop",
+    "consent": "zapisy_consent",
+}
+HONEYPOT_KEY = "zapisy_website"
 
 
 @dataclass(frozen=True)
@@ -60,11 +78,16 @@ def load_choices(edition: OpenEdition) -> Choices:
 
 
 def edition_header(edition: OpenEdition) -> bool:
-    """Name, dates and the registration window; False when registration is closed."""
+    """Name, dates, hours and venue; False when registration is closed."""
     lang = web.lang()
     st.subheader(edition.name)
     start, end = format_long_date(edition.starts_on, lang), format_long_date(edition.ends_on, lang)
-    st.write(web.tr("congress.signup.when", start=start, end=end))
+    lines = [web.tr("congress.signup.when", start=start, end=end)]
+    if edition.hours:
+        lines.append(web.tr("congress.signup.hours", hours=edition.hours))
+    if edition.venue:
+        lines.append(web.tr("congress.signup.venue", venue=edition.venue))
+    st.markdown("  \n".join(lines))
     if not edition.is_open:
         st.warning(web.tr("congress.signup.closed"))
         return False
@@ -73,22 +96,18 @@ def edition_header(edition: OpenEdition) -> bool:
     return True
 
 
-def show_confirmation(form: RegistrationForm, result: RegistrationResult, choices: Choices) -> None:
-    st.success(web.tr(DONE_MESSAGES[result.outcome]))
-    days = [web.tr("congress.day_n", day=day) for day, on in ((1, form.day1), (2, form.day2)) if on]
-    workshop = choices.titles.get(form.workshop_id, "—") if form.day2 else "—"
-    rows = [
-        ("congress.signup.name", registration.normalise_name(form.full_name)),
-        ("congress.signup.email", registration.normalise_email(form.email)),
-        ("common.district", choices.district_label(form.district_number)),
-        ("congress.age_group", form.age_group),
-        ("congress.category", web.tr(f"category.{form.category}")),
-        ("congress.days", ", ".join(days)),
-        ("congress.workshop", workshop),
-        ("common.status", web.tr(f"congress.signup.status.{result.status}")),
-        ("congress.signup.photo", web.tr("congress.yes" if form.photo_consent else "congress.no")),
-    ]
-    field_value_table("congress.signup.field", "congress.signup.value", rows)
+def contact_notice(edition: OpenEdition) -> None:
+    """Whom to ask, and the data protection officer, beside the privacy notice."""
+    if edition.contact:
+        st.caption(web.tr("congress.signup.contact", contact=edition.contact))
+    if edition.dpo_contact:
+        st.caption(web.tr("congress.signup.dpo", contact=edition.dpo_contact))
+
+
+def show_confirmation(form: RegistrationForm, result: RegistrationResult) -> None:
+    """The same words for a new and a repeated address: check your inbox."""
+    email = registration.normalise_email(form.email)
+    st.success(web.tr(DONE_MESSAGES[result.outcome], email=email))
     if st.button(web.tr("congress.signup.another"), key="zapisy_another"):
         state.REGISTRATION_DONE.pop()
         st.rerun()
@@ -101,27 +120,66 @@ def stored_registration() -> tuple[RegistrationForm, RegistrationResult] | None:
 
 def submit(form: RegistrationForm) -> None:
     """Store the form and answer: errors, closed, the waitlist question or the confirmation."""
+    moment = now()
+    sent_at = state.REGISTRATION_SENT_AT.get([]) or []
+    wait = throttle.wait_seconds(sent_at, moment)
+    if wait:
+        st.error(web.tr("congress.signup.throttled", seconds=wait))
+        return
+    state.REGISTRATION_SENT_AT.set(throttle.remember(sent_at, moment))
+    base_url = web.settings().public_base_url
     # SQLite locked beyond busy_timeout (or a dropped connection) is said here; the
     # form keeps every value, so trying again loses nothing.
-    stored = feedback.run_write(lambda: registration.register(web.engine(), form))
+    stored = feedback.run_write(lambda: registration.register(web.engine(), form, None, base_url))
     if not stored.ok:
         return
     result = stored.value
     state.REGISTRATION_PENDING.pop()
+    state.REGISTRATION_ERRORS.pop()
     if result.outcome is Outcome.INVALID:
-        lines = [
-            f"- **{web.tr(f'congress.signup.field.{field}')}**: {web.tr(key)}"
-            for field, key in result.errors.items()
-        ]
-        st.error(web.tr("congress.signup.fix") + "\n\n" + "\n".join(lines))
+        state.REGISTRATION_ERRORS.set(result.errors)
+        st.rerun()
     elif result.outcome is Outcome.CLOSED:
         st.error(web.tr("congress.signup.closed"))
     elif result.outcome is Outcome.FULL:
         state.REGISTRATION_PENDING.set(form)
         st.rerun()
     else:
+        mail_delivery.send_soon(web.engine(), web.settings(), result.mail_ids)
         state.REGISTRATION_DONE.set((form, result))
         st.rerun()
+
+
+def error_summary() -> None:
+    """Above the form: what to fix, for people who read the page top to bottom."""
+    errors = state.REGISTRATION_ERRORS.get() or {}
+    if not errors:
+        return
+    lines = [
+        f"- **{web.tr(f'congress.signup.field.{field}')}**: {web.tr(key)}"
+        for field, key in errors.items()
+    ]
+    st.error(web.tr("congress.signup.fix") + "\n\n" + "\n".join(lines))
+
+
+def _field_error(field: str) -> None:
+    key = (state.REGISTRATION_ERRORS.get() or {}).get(field)
+    if key:
+        st.error(web.tr(key), icon=":material/error:")
+
+
+def focus_first_error() -> None:
+    """Put the keyboard focus on the first field with an error (once per answer)."""
+    errors = state.REGISTRATION_ERRORS.get() or {}
+    first = next((FIELD_WIDGETS[f] for f in FIELD_WIDGETS if f in errors), None)
+    if first is None:
+        return
+    selector = json.dumps(f".st-key-{first} input")
+    components.html(
+        "<script>const el = window.parent.document.querySelector("
+        f"{selector}); if (el) {{ el.focus(); }}</script>",
+        height=0,
+    )
 
 
 def waitlist_question(choices: Choices) -> None:
@@ -158,7 +216,8 @@ def _choice(label: str, options: list, key: str, format_func: Callable = str, **
 
 def signup_form(edition: OpenEdition, choices: Choices) -> RegistrationForm | None:
     """The registration form; the filled-in form when it was sent, else None."""
-    with st.form("zapisy"):
+    _hide_honeypot()
+    with st.form("zapisy", enter_to_submit=False):
         person = _person_fields(choices)
         days = _day_fields(edition, choices)
         consents = _consent_fields()
@@ -169,57 +228,76 @@ def signup_form(edition: OpenEdition, choices: Choices) -> RegistrationForm | No
 
 
 def _person_fields(choices: Choices) -> dict[str, object]:
+    # No max_chars: a longer paste would be cut or dropped by the browser; the service
+    # says "too long" at the field instead.
+    name = st.text_input(
+        web.tr("congress.signup.name"),
+        key="zapisy_name",
+        help=web.tr("congress.signup.name_help"),
+        autocomplete="name",
+    )
+    _field_error("full_name")
+    email = st.text_input(web.tr("congress.signup.email"), key="zapisy_email", autocomplete="email")
+    _field_error("email")
+    district = _choice(
+        web.tr("common.district"),
+        [*choices.districts, registration.OUTSIDE_TORUN],
+        "zapisy_district",
+        choices.district_label,
+    )
+    _field_error("district")
+    age_group = _choice(web.tr("congress.age_group"), list(AGE_GROUPS), "zapisy_age")
+    _field_error("age_group")
+    category = _choice(
+        web.tr("congress.signup.category"),
+        list(PARTICIPANT_CATEGORIES),
+        "zapisy_category",
+        lambda code: web.tr(f"category.{code}"),
+    )
+    _field_error("category")
     return {
-        "full_name": st.text_input(
-            web.tr("congress.signup.name"), max_chars=200, key="zapisy_name"
-        ),
-        "email": st.text_input(web.tr("congress.signup.email"), max_chars=254, key="zapisy_email"),
-        "district_number": _choice(
-            web.tr("common.district"),
-            [*choices.districts, registration.OUTSIDE_TORUN],
-            "zapisy_district",
-            choices.district_label,
-        ),
-        "age_group": _choice(web.tr("congress.age_group"), list(AGE_GROUPS), "zapisy_age"),
-        "category": _choice(
-            web.tr("congress.signup.category"),
-            list(PARTICIPANT_CATEGORIES),
-            "zapisy_category",
-            lambda code: web.tr(f"category.{code}"),
-        ),
+        "full_name": name,
+        "email": email,
+        "district_number": district,
+        "age_group": age_group,
+        "category": category,
     }
 
 
 def _day_fields(edition: OpenEdition, choices: Choices) -> dict[str, object]:
     lang = web.lang()
     st.write(web.tr("congress.signup.days_question"))
-    return {
-        "day1": st.checkbox(
-            web.tr("congress.signup.day1", date=format_long_date(edition.starts_on, lang)),
-            key="zapisy_day1",
-        ),
-        "day2": st.checkbox(
-            web.tr("congress.signup.day2", date=format_long_date(edition.ends_on, lang)),
-            key="zapisy_day2",
-        ),
-        "workshop_id": _choice(
-            web.tr("congress.signup.workshop"),
-            list(choices.titles),
-            "zapisy_workshop",
-            choices.workshop_label,
-            help=web.tr("congress.signup.workshop_help"),
-        ),
-    }
+    day1 = st.checkbox(
+        web.tr("congress.signup.day1", date=format_long_date(edition.starts_on, lang)),
+        key="zapisy_day1",
+    )
+    day2 = st.checkbox(
+        web.tr("congress.signup.day2", date=format_long_date(edition.ends_on, lang)),
+        key="zapisy_day2",
+    )
+    _field_error("days")
+    workshop = _choice(
+        web.tr("congress.signup.workshop"),
+        list(choices.titles),
+        "zapisy_workshop",
+        choices.workshop_label,
+        help=web.tr("congress.signup.workshop_help"),
+    )
+    _field_error("workshop")
+    return {"day1": day1, "day2": day2, "workshop_id": workshop}
 
 
 def _consent_fields() -> dict[str, object]:
-    consents = {
-        "consent": st.checkbox(web.tr("congress.signup.consent"), key="zapisy_consent"),
-        "photo_consent": st.checkbox(web.tr("congress.signup.photo_consent"), key="zapisy_photo"),
-    }
-    # The honeypot: people leave it empty (the box says so), bots tend to fill it in.
-    with st.expander(web.tr("congress.signup.honeypot_box"), expanded=False):
-        consents["honeypot"] = st.text_input(
-            web.tr("congress.signup.honeypot"), label_visibility="collapsed", key="zapisy_website"
-        )
-    return consents
+    consent = st.checkbox(web.tr("congress.signup.consent"), key="zapisy_consent")
+    _field_error("consent")
+    photo = st.checkbox(web.tr("congress.signup.photo_consent"), key="zapisy_photo")
+    # The honeypot: hidden from people and screen readers (display: none), so only a
+    # bot that fills every input it finds in the page fills it in.
+    honeypot = st.text_input(
+        web.tr("congress.signup.honeypot"), label_visibility="collapsed", key=HONEYPOT_KEY
+    )
+    return {"consent": consent, "photo_consent": photo, "honeypot": honeypot}
+
+
+def _hide_honeypot() -> None:
+    st.html(f"<style>.st-key-{HONEYPOT_KEY} {{ display: none !important; }}</style>")

@@ -32,6 +32,31 @@ def language_switch() -> None:
     )
 
 
+def visitor_bar(pages: list, language: bool = True) -> None:
+    """A visitor's shell instead of the staff sidebar: one compact row with the public
+    pages in the menu, a small "Logowanie dla zespołu" link (the sign-in page is the
+    visitors' default page, at ``/``) and the language switch; the page's own content
+    (the form) comes right after it, also on a phone."""
+    state.keep_language()
+    public = [page for page in pages if page.visibility == "visible" and page.url_path]
+    sign_in = next((page for page in pages if page.url_path == ""), None)
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        for page in public:
+            st.page_link(page, label=page.title, icon=page.icon)
+        if sign_in is not None:
+            st.page_link(sign_in, label=web.tr("shell.staff_sign_in"), icon=":material/login:")
+        if not language:  # the staff sidebar of this run (just signed out) has it
+            return
+        st.segmented_control(
+            "Język / Language",
+            options=list(LANGUAGES),
+            format_func={"pl": "PL", "en": "EN"}.get,
+            key=state.LANGUAGE.key,
+            required=True,
+            label_visibility="collapsed",
+        )
+
+
 def ensure_database() -> None:
     """Stop with one clear message when the database cannot serve the panel."""
     try:

@@ -1,4 +1,10 @@
-"""Entry script: sign-in, then a router over the pages the current person may open."""
+"""Entry script: sign-in, then a router over the pages the current person may open.
+
+Staff get the sidebar (language, who is signed in, the page list, the data-as-of
+line). Visitors get no sidebar: a compact row of the public pages, a small sign-in link
+and the language switch above the page (``shell.visitor_bar``); the DEMO note shows
+only on the sign-in page.
+"""
 
 import streamlit as st
 
@@ -6,16 +12,22 @@ from dashboard.ui import auth as sign_in
 from dashboard.ui import shell
 
 shell.configure_page()
-shell.language_switch()
 shell.ensure_database()
 demo = sign_in.demo_mode()
 authenticator = sign_in.build_authenticator(demo)
-actor = sign_in.sidebar(authenticator, sign_in.current_actor(authenticator), demo)
+actor = sign_in.current_actor(authenticator)
+staff_shell = actor is not None  # drawn before a possible sign-out in this run
+if staff_shell:
+    shell.language_switch()
+    actor = sign_in.sidebar(authenticator, actor, demo)
 pages = sign_in.navigation_pages(actor)
-page = st.navigation(pages)
+page = st.navigation(pages, position="sidebar" if actor is not None else "hidden")
 if actor is None:
+    shell.visitor_bar(pages, language=not staff_shell)
+    if page.url_path in ("", sign_in.SIGN_IN_URL_PATH):  # the sign-in page is the default
+        sign_in.sidebar(authenticator, None, demo)
     sign_in.remember_requested_page(page)
 else:
     sign_in.return_to_requested_page(page, pages)
-shell.data_as_of_line()
+    shell.data_as_of_line()
 page.run()

@@ -96,6 +96,9 @@ PROPOSAL_TABLE: Slot[str] = Slot("prop_table")  # key of the proposals table on 
 SELECTED_PROPOSAL: Slot[int] = Slot("prop_last_selected")  # the row whose detail is open
 REGISTRATION_PENDING: Slot[Any] = Slot("zapisy_pending")  # a form waiting for the waitlist
 REGISTRATION_DONE: Slot[tuple] = Slot("zapisy_done")  # (form, result) just stored
+REGISTRATION_ERRORS: Slot[dict] = Slot("zapisy_errors")  # field -> message key, shown at it
+REGISTRATION_SENT_AT: Slot[list] = Slot("zapisy_sent_at")  # submission times (the throttle)
+FLASH_MY_SIGNUP: Slot[Flash] = Slot("moj_zapis_flash")
 BACKUP_FILE: Slot[tuple[str, bytes]] = Slot("admin.backup.file")  # (file name, bytes)
 CURRENT_CHART: Slot[str] = Slot("presentation_current")  # also the jump list's widget key
 

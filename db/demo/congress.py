@@ -45,7 +45,10 @@ def upcoming_edition(today: date) -> dict[str, Any] | None:
         "name": "III Toruński Kongres Dialogu",
         "starts_on": starts_on,
         "ends_on": starts_on + timedelta(days=1),
-        "venue": "CKK Jordanki",
+        "venue": "CKK Jordanki, al. Solidarności 1–3, Toruń",
+        "hours": "9:00–16:00",
+        "contact": "dialog@torun.example, tel. 56 611 00 00",
+        "dpo_contact": "iod@torun.example",
         "registration_open": True,
         "registration_closes_on": starts_on - timedelta(days=3),
         "target_signups": 650,
@@ -67,7 +70,8 @@ def congress_rows(run: DemoRun) -> dict[str, list[dict[str, Any]]]:
     sessions: list[dict[str, Any]] = []
     signups = Signups(run)
     for event_id, event in congress_editions(run.today).items():
-        events.append({"id": event_id, "edition": event["starts_on"].year, **event})
+        contact = {"hours": None, "contact": None, "dpo_contact": None}
+        events.append({"id": event_id, "edition": event["starts_on"].year, **contact, **event})
         panels, workshops = _programme(event_id, run.scale, sessions)
         signups.run_campaign(event_id, event, panels, workshops)
     return {

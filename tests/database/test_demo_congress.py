@@ -69,7 +69,12 @@ def test_both_congress_editions(seeded_engine):
         # The upcoming edition: the Monday after today + 30 days, registration open.
         "starts_on": [date(2024, 9, 10), date(2025, 9, 29), date(2026, 4, 20)],
         "ends_on": [date(2024, 9, 11), date(2025, 9, 30), date(2026, 4, 21)],
-        "venue": ["Aula Uniwersytetu Mikołaja Kopernika", "CKK Jordanki", "CKK Jordanki"],
+        "venue": [
+            "Aula Uniwersytetu Mikołaja Kopernika",
+            "CKK Jordanki",
+            "CKK Jordanki, al. Solidarności 1–3, Toruń",
+        ],
+        "dpo_contact": [None, None, "iod@torun.example"],
         "registration_open": [False, False, True],
         "target_signups": [500, 600, 650],
     }

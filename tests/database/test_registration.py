@@ -19,7 +19,7 @@ from dashboard.services.registration import (
     set_registration_window,
 )
 from db.engine import now, write_session
-from db.models import AuditLog, Event, Signup, SignupSession
+from db.models import AuditLog, Event, OutboxMessage, Signup, SignupSession
 from harness.apptest import ADMIN, DIRECTOR, LEAD, MEMBER
 from tests.support.congress import build_congress, clear_congress, migrated_database
 
@@ -152,33 +152,65 @@ def test_full_workshop_offers_the_waitlist_and_stores_only_after_consent(upcomin
     ]
 
 
-def test_same_email_updates_the_registration(upcoming):
+def stored_row(engine: Engine, signup_id: int) -> tuple:
+    """Every column of the sign-up and its sessions, to compare byte for byte."""
+    with engine.connect() as connection:
+        row = connection.execute(select(Signup).where(Signup.id == signup_id)).one()
+    return (tuple(row), sessions_of(engine, signup_id))
+
+
+def queued(engine: Engine, kind: str) -> list[tuple[str, str]]:
+    with engine.connect() as connection:
+        return connection.execute(
+            select(OutboxMessage.recipient, OutboxMessage.body_text)
+            .where(OutboxMessage.kind == kind)
+            .order_by(OutboxMessage.id)
+        ).all()
+
+
+def test_a_repeated_email_changes_nothing_and_gets_the_same_reply(upcoming):
     engine, ids = upcoming
     first = register(engine, a_form(ids, workshop_id=ids["W_SMALL"]))
+    before = stored_row(engine, first.signup_id)
     again = a_form(
         ids,
-        full_name="Anna Nowak-Kowalska",
-        email="anna.nowak@example.pl",
+        full_name="Ktoś Inny",
+        email=" ANNA.NOWAK@example.pl",
         category="resident",
         day1=False,
         workshop_id=ids["W_TEN"],
+        photo_consent=False,
     )
     second = register(engine, again)
-    assert (second.outcome, second.signup_id) == (Outcome.UPDATED, first.signup_id)
-    assert edition_signups(engine) == [
-        ("Anna Nowak-Kowalska", "anna.nowak@example.pl", "registered", "resident")
-    ]
-    assert sessions_of(engine, first.signup_id) == {ids["W_TEN"]}
+    fresh = register(engine, replace(again, email="someone.new@example.pl"))
+    # The same reply as a brand-new address gets, and no id to tell them apart by.
+    assert (second.outcome, second.status) == (fresh.outcome, fresh.status)
+    assert (second.outcome, second.signup_id) == (Outcome.REGISTERED, None)
+    assert stored_row(engine, first.signup_id) == before
+    assert len(edition_signups(engine)) == 2
+    # The address's owner gets a manage link; the confirmation went out only once.
+    repeat_mails = queued(engine, "signup.repeat")
+    assert [recipient for recipient, _ in repeat_mails] == ["anna.nowak@example.pl"]
+    assert "/moj-zapis?t=" in repeat_mails[0][1] and "Anna Nowak" in repeat_mails[0][1]
+    assert "Ktoś Inny" not in repeat_mails[0][1]
+    confirmations = [recipient for recipient, _ in queued(engine, "signup.confirmation")]
+    assert confirmations == ["anna.nowak@example.pl", "someone.new@example.pl"]
 
 
-def test_an_update_keeps_the_persons_own_seat_in_a_full_workshop(upcoming):
+def test_a_repeat_into_a_full_workshop_is_answered_like_a_new_one(upcoming):
     engine, ids = upcoming
     register(engine, a_form(ids, email="a@example.org", workshop_id=ids["W_SMALL"]))
-    register(engine, a_form(ids, email="b@example.org", workshop_id=ids["W_SMALL"]))
-    update_b = register(
-        engine, a_form(ids, email="B@example.org", workshop_id=ids["W_SMALL"], photo_consent=False)
+    b = register(engine, a_form(ids, email="b@example.org", workshop_id=ids["W_SMALL"]))
+    before = stored_row(engine, b.signup_id)
+    repeat = a_form(ids, email="B@example.org", workshop_id=ids["W_SMALL"], photo_consent=False)
+    assert register(engine, repeat).outcome is Outcome.FULL
+    waiting = register(engine, replace(repeat, waitlist_ok=True))
+    assert (waiting.outcome, waiting.status, waiting.signup_id) == (
+        Outcome.WAITLISTED,
+        "waitlisted",
+        None,
     )
-    assert (update_b.outcome, update_b.status) == (Outcome.UPDATED, "registered")
+    assert stored_row(engine, b.signup_id) == before
 
 
 def test_honeypot_looks_like_success_but_stores_nothing(upcoming):
@@ -231,20 +263,44 @@ def test_open_edition_lists_the_next_congress_and_its_workshops(upcoming):
     assert open_edition(engine, TODAY + timedelta(days=60)) is None
 
 
-def test_cancelled_person_signing_up_again_is_updated_not_duplicated(upcoming):
+def test_a_cancelled_sign_up_is_not_revived_by_the_form(upcoming):
     engine, ids = upcoming
     first = register(engine, a_form(ids))
     with write_session(engine) as session:
         session.execute(
             update(Signup).where(Signup.id == first.signup_id).values(status="cancelled")
         )
+    before = stored_row(engine, first.signup_id)
     again = register(engine, a_form(ids))
     assert (again.outcome, again.status, again.signup_id) == (
-        Outcome.UPDATED,
+        Outcome.REGISTERED,
         "registered",
-        first.signup_id,
+        None,
     )
-    assert len(edition_signups(engine)) == 1
+    assert stored_row(engine, first.signup_id) == before
+    assert [recipient for recipient, _ in queued(engine, "signup.repeat")] == [
+        "anna.nowak@example.pl"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("email", "expected"),
+    [
+        ("anna\u200b@example.pl", "congress.error.email_invalid"),
+        ("ann\u0430@example.pl", "congress.error.email_invalid"),  # Cyrillic а
+        ("a" * 250 + "@example.pl", "congress.error.email_too_long"),
+    ],
+)
+def test_hidden_look_alike_and_overlong_addresses_are_refused(upcoming, email, expected):
+    engine, ids = upcoming
+    assert register(engine, a_form(ids, email=email)).errors == {"email": expected}
+
+
+def test_a_pasted_page_of_text_as_a_name_says_too_long(upcoming):
+    engine, ids = upcoming
+    result = register(engine, a_form(ids, full_name="x" * 5000))
+    assert result.errors == {"full_name": "congress.error.name_too_long"}
+    assert edition_signups(engine) == []
 
 
 def test_unknown_edition_is_closed(upcoming):

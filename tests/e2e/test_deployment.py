@@ -59,9 +59,15 @@ def require_nginx_or_skip() -> None:
     pytest.skip(reason)
 
 
-def site_config_for_test(upstream_ports: list[int], listen_port: int) -> str:
-    """deploy/nginx.conf as shipped, with this test's ports in place of the production ones."""
+PRODUCTION_ACCESS_LOG = "/var/log/nginx/panel-strategii.access.log"
+
+
+def site_config_for_test(upstream_ports: list[int], listen_port: int, access_log: Path) -> str:
+    """deploy/nginx.conf as shipped, with this test's ports (and access log) in place of
+    the production ones."""
     site = SITE_CONFIG.read_text(encoding="utf-8")
+    assert PRODUCTION_ACCESS_LOG in site
+    site = site.replace(PRODUCTION_ACCESS_LOG, str(access_log))
     for production, port in zip(PRODUCTION_UPSTREAMS, upstream_ports, strict=True):
         assert production in site, f"{production} not in {SITE_CONFIG}"
         site = site.replace(production, f"127.0.0.1:{port}")
@@ -93,7 +99,9 @@ http {{
 def start_nginx(prefix: Path, upstream_ports: list[int]) -> tuple[subprocess.Popen, int]:
     port = free_port()
     site = prefix / "panel-strategii.conf"
-    site.write_text(site_config_for_test(upstream_ports, port), encoding="utf-8")
+    site.write_text(
+        site_config_for_test(upstream_ports, port, prefix / "access.log"), encoding="utf-8"
+    )
     config = prefix / "nginx.conf"
     config.write_text(main_config(prefix, site), encoding="utf-8")
     command = [str(NGINX), "-p", str(prefix), "-c", str(config), "-g", "daemon off;"]
@@ -202,8 +210,12 @@ def test_two_processes_behind_nginx_serve_sign_in_and_registration(
                     select(Signup.full_name).where(Signup.email == email)
                 ).scalar_one()
             assert stored == "Jan Kowalski przez nginx"
+            # A manage link's token travels in the query string: never logged.
+            secret = "t0kenThatMustNotBeLogged"
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/moj-zapis?t={secret}").read()
             access_log = (prefix / "access.log").read_text()
             assert "/_stcore/stream" in access_log and " 101 " in access_log
+            assert "/moj-zapis" in access_log and secret not in access_log
         finally:
             stop_process_group(nginx)
             for server in servers:

@@ -16,7 +16,9 @@ from dashboard.web import state
 from harness.apptest import ADMIN, DIRECTOR, MEMBER, ROOT, assert_no_exception, page_test
 from tests.support.accounts import add_account
 
-STAFF_PAGES = {"postepy", "propozycje", "kongres", "zespol", "prezentacja", "zapisy", "wyniki"}
+# The personal manage-link page is public (no sign-in) but in nobody's menu.
+PUBLIC_PAGES = {"zapisy", "wyniki", "moj_zapis"}
+STAFF_PAGES = {"postepy", "propozycje", "kongres", "zespol", "prezentacja"} | PUBLIC_PAGES
 EXPECTED_PAGES = {
     "czlonek": STAFF_PAGES,
     "lider": STAFF_PAGES,
@@ -88,7 +90,7 @@ def test_visitor_gets_the_sign_in_form_and_only_the_public_page(demo_url):
     at = app_test(demo_url).run()
     assert_no_exception(at)
     assert is_sign_in_form(at)
-    assert page_scripts(at) == {"zapisy", "wyniki"}
+    assert page_scripts(at) == PUBLIC_PAGES
     assert state.ACTOR.key not in at.session_state
 
 
@@ -126,7 +128,7 @@ def test_deep_link_with_filters_opens_after_signing_in(demo_copy_url):
     at = open_url(app_test(demo_copy_url), "propozycje", status="accepted")
     assert_no_exception(at)
     assert is_sign_in_form(at), "a visitor sees the sign-in form at the requested address"
-    assert page_scripts(at) == {"zapisy", "wyniki"}
+    assert page_scripts(at) == PUBLIC_PAGES
     submit_sign_in(at, "lider", "demo")
     assert_no_exception(at)
     assert ran_page(at) == "propozycje"
@@ -157,7 +159,7 @@ def test_sign_out_returns_to_the_sign_in_form(demo_copy_url):
     assert_no_exception(at)
     assert is_sign_in_form(at)
     assert state.ACTOR.key not in at.session_state
-    assert page_scripts(at) == {"zapisy", "wyniki"}
+    assert page_scripts(at) == PUBLIC_PAGES
     assert [info.value for info in at.info] == ["Wylogowano."]
 
 

@@ -89,9 +89,9 @@ def test_zapisy_registration_is_stored_and_confirmed(upcoming):
     assert [(r.full_name, r.status, r.category) for r in rows] == [
         ("Zofia Wiśniewska", "registered", "seniors_council")
     ]
-    assert at.success and "Dziękujemy" in at.success[0].value
-    summary = at.dataframe[0].value
-    assert "Zofia Wiśniewska" in summary.iloc[:, 1].tolist()
+    assert at.success and "Sprawdź skrzynkę" in at.success[0].value
+    assert "zofia@example.org" in at.success[0].value
+    assert not at.dataframe  # no staff-table chrome in the confirmation
     with engine.connect() as connection:
         sessions = set(
             connection.scalars(
@@ -112,6 +112,50 @@ def test_zapisy_shows_field_errors_and_keeps_input(upcoming):
     assert "To nie wygląda na adres e-mail" in message and "Bez zgody" in message
     assert at.text_input(key="zapisy_name").value == "Zofia Wiśniewska"
     assert stored_signups(engine, "zle@") == []
+
+
+def test_zapisy_repeated_email_gets_the_same_reply_and_changes_nothing(upcoming):
+    url, engine, ids = upcoming
+    first = submit(
+        fill_form(page_test("pages/zapisy.py", url).run(), ids, "ola@example.org", "W_BIG")
+    )
+    before = stored_signups(engine, "ola@example.org")
+    again = page_test("pages/zapisy.py", url).run()
+    fill_form(again, ids, "OLA@example.org", "W_TEN")
+    again.text_input(key="zapisy_name").input("Ktoś Zupełnie Inny")
+    again = submit(again)
+    assert_no_exception(again)
+    assert [m.value for m in again.success] == [m.value for m in first.success]
+    assert stored_signups(engine, "ola@example.org") == before
+
+
+def test_zapisy_errors_stand_at_their_fields(upcoming):
+    url, engine, ids = upcoming
+    at = page_test("pages/zapisy.py", url).run()
+    fill_form(at, ids, "ola@example.org", "W_BIG")
+    at.text_input(key="zapisy_name").input("Ż" * 5000)
+    at = submit(at)
+    assert_no_exception(at)
+    too_long = "Imię i nazwisko może mieć najwyżej 200 znaków."
+    errors = [element.value for element in at.error]
+    assert errors.count(too_long) == 1 and any(too_long in text for text in errors[:1])
+    assert len(at.text_input(key="zapisy_name").value) == 5000  # nothing cut or emptied
+    assert stored_signups(engine, "ola@example.org") == []
+
+
+def test_zapisy_a_burst_of_submissions_is_slowed_down(upcoming):
+    url, engine, ids = upcoming
+    at = page_test("pages/zapisy.py", url).run()
+    for number in range(3):
+        fill_form(at, ids, f"seria{number}@example.org", "W_BIG")
+        at = submit(at)
+        if at.button(key="zapisy_another"):
+            at = at.button(key="zapisy_another").click().run()
+    fill_form(at, ids, "seria3@example.org", "W_BIG")
+    at = submit(at)
+    assert any("zbyt wiele" in element.value.lower() for element in at.error)
+    assert stored_signups(engine, "seria3@example.org") == []
+    assert at.text_input(key="zapisy_email").value == "seria3@example.org"
 
 
 def test_zapisy_full_workshop_offers_waitlist(upcoming):

@@ -11,7 +11,16 @@ from sqlalchemy import Engine, delete, insert
 
 from db.engine import make_engine, write_session
 from db.migrate import upgrade
-from db.models import AuditLog, District, Event, EventSession, Signup, SignupSession
+from db.models import (
+    AuditLog,
+    District,
+    Event,
+    EventSession,
+    OutboxMessage,
+    Signup,
+    SignupLink,
+    SignupSession,
+)
 from harness.databases import temporary_database
 
 
@@ -84,6 +93,9 @@ def build_congress(engine: Engine, upcoming_start: date | None = None) -> dict[s
                     starts_on=days["start"],
                     ends_on=days["end"],
                     venue="CKK Jordanki",
+                    hours="9:00–16:00",
+                    contact="dialog@torun.example",
+                    dpo_contact="iod@torun.example",
                     registration_open=True,
                     target_signups=target,
                 )
@@ -131,7 +143,8 @@ def build_congress(engine: Engine, upcoming_start: date | None = None) -> dict[s
 def clear_congress(engine: Engine) -> None:
     """Empty the tables the Congress fixture fills, so one database serves many tests."""
     with write_session(engine) as session:
-        for table in (SignupSession, Signup, EventSession, Event, District, AuditLog):
+        tables = (OutboxMessage, SignupLink, SignupSession, Signup, EventSession, Event)
+        for table in (*tables, District, AuditLog):
             session.execute(delete(table))
 
 
