@@ -62,7 +62,8 @@ def current_actor(key: str) -> Actor | None:
     if actor is None:
         if remembered:
             state.SIGN_IN_MESSAGE.set("access.session_ended")
-        if token and not state.COOKIE_CLEARED.get():
+        cleared = state.COOKIE_CLEARED.get()
+        if cleared is False or (token and cleared is None):
             _write_cookie("", max_age=0)
             state.COOKIE_CLEARED.set(True)
         state.forget_sign_in()
@@ -81,14 +82,14 @@ def _cookie_token() -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def sign_out(key: str) -> None:
-    """End this browser's session in the database and clear its cookie."""
+def _on_sign_out(key: str) -> None:
+    """Runs before the script: this very run draws the signed-out page and clears the cookie."""
     token = state.SESSION_TOKEN.get()
     if token:
         sessions.end_session(web.engine(), token, key)
-    _write_cookie("", max_age=0)
-    state.COOKIE_CLEARED.set(True)
     state.forget_sign_in()
+    state.COOKIE_CLEARED.set(False)  # clear it in this run, even if the request had none
+    state.SIGN_IN_MESSAGE.set("access.signed_out")
 
 
 def _lifetime() -> timedelta:
@@ -110,8 +111,7 @@ def _write_cookie(value: str, max_age: int) -> None:
 
 
 def sidebar(key: str, actor: Actor | None, demo: bool) -> Actor | None:
-    """Who is signed in, the sign-out button and the DEMO badge. Returns the actor
-    after a possible sign-out."""
+    """Who is signed in, the sign-out button and the DEMO badge."""
     if demo:
         st.sidebar.badge(web.tr("access.demo_badge"), icon=":material/science:", color="orange")
         st.sidebar.caption(web.tr("access.demo_note"))
@@ -120,12 +120,13 @@ def sidebar(key: str, actor: Actor | None, demo: bool) -> Actor | None:
     name = escape_markdown(actor.display_name or actor.username)
     st.sidebar.caption(web.tr("access.signed_in_as", name=name))
     st.sidebar.caption(web.tr("access.role", role=web.tr(f"access.role.{actor.role}")))
-    if st.sidebar.button(
-        web.tr("access.sign_out"), key="access.sign_out", icon=":material/logout:"
-    ):
-        sign_out(key)
-        state.SIGN_IN_MESSAGE.set("access.signed_out")
-        return None
+    st.sidebar.button(
+        web.tr("access.sign_out"),
+        key="access.sign_out",
+        icon=":material/logout:",
+        on_click=_on_sign_out,
+        args=(key,),
+    )
     return actor
 
 

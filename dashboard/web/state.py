@@ -61,7 +61,8 @@ ACTOR: Slot[Actor] = Slot("actor")  # the signed-in person
 SESSION_TOKEN: Slot[str] = Slot("access.session_token")  # this browser's sign-in session
 SIGN_IN_MESSAGE: Slot[str] = Slot("access.message")  # catalogue key shown above the form
 SET_COOKIE: Slot[bool] = Slot("access.set_cookie")  # write the sign-in cookie this run
-COOKIE_CLEARED: Slot[bool] = Slot("access.cookie_cleared")  # a stale cookie was cleared
+# False: clear the sign-in cookie in this run (signed out); True: cleared already.
+COOKIE_CLEARED: Slot[bool] = Slot("access.cookie_cleared")
 # The staff page (URL path, query parameters) a visitor asked for before signing in.
 RETURN_TO: Slot[tuple[str, dict[str, list[str]]]] = Slot("access.return_to")
 
