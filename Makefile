@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
+# Only this machine by default (demo accounts have the password "demo"); HOST=0.0.0.0 opens it up.
+HOST   ?= 127.0.0.1
 
 .PHONY: run test bench lint demo-db clean
 
@@ -21,7 +23,7 @@ demo-db: $(STAMP) .streamlit/secrets.toml
 	$(PY) -m dashboard seed-demo --if-empty
 
 run: demo-db
-	$(PY) -m streamlit run dashboard/web/app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(PY) -m streamlit run dashboard/web/app.py --server.port $(PORT) --server.address $(HOST)
 
 test: $(STAMP) .streamlit/secrets.toml
 	$(PY) -m pytest $(PYTEST_ARGS)

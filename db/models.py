@@ -316,6 +316,21 @@ class User(Base):
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class SignInSession(Base):
+    """One signed-in browser: the cookie holds a random token, this row only its SHA-256.
+
+    Ending a session deletes its row; every script run looks the token up here.
+    """
+
+    __tablename__ = "sign_in_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class UserSubteam(Base):
     """Leads may be bound to more than one subteam; ``users.subteam_id`` is the first."""
 

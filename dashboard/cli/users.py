@@ -10,6 +10,7 @@ from dashboard.cli.common import CliError, cli_actor, open_engine
 from dashboard.core.security import MIN_PASSWORD_LENGTH
 from dashboard.i18n import t
 from dashboard.queries.users import list_users
+from dashboard.services.sessions import sign_out_everywhere
 from dashboard.services.users import (
     NewUser,
     UserError,
@@ -51,8 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     password = commands.add_parser(
         "set-password",
-        help="ustaw nowe hasło (zdejmuje też blokadę logowania)",
-        description="Ustaw nowe hasło konta; zdejmuje też blokadę po nieudanych logowaniach.",
+        help="ustaw nowe hasło (zdejmuje też blokadę logowania i kończy sesje)",
+        description="Ustaw nowe hasło konta; zdejmuje też blokadę po nieudanych logowaniach "
+        "i kończy wszystkie sesje konta.",
     )
     password.add_argument("username")
     _password_option(password)
@@ -61,7 +63,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     disable = commands.add_parser(
         "disable",
         help="wyłącz konto (albo włącz: --enable)",
-        description="Wyłącz konto: nie można się na nie zalogować, jego sesje wygasają.",
+        description="Wyłącz konto: nie można się na nie zalogować, a wszystkie jego sesje "
+        "kończą się od razu.",
     )
     disable.add_argument("username")
     disable.add_argument("--enable", action="store_true", help="włącz z powrotem wyłączone konto")
@@ -74,6 +77,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     unlock.add_argument("username")
     unlock.set_defaults(handler=cmd_unlock)
+
+    sign_out = commands.add_parser(
+        "sign-out",
+        help="wyloguj konto wszędzie (zakończ wszystkie jego sesje)",
+        description="Zakończ wszystkie sesje konta we wszystkich przeglądarkach.",
+    )
+    sign_out.add_argument("username")
+    sign_out.set_defaults(handler=cmd_sign_out)
 
 
 def _password_option(parser: argparse.ArgumentParser) -> None:
@@ -149,6 +160,12 @@ def cmd_disable(args: argparse.Namespace) -> None:
     engine = open_engine(args)
     _run(lambda: set_disabled(engine, cli_actor(), args.username, not args.enable))
     print(f"Konto {args.username} {'włączone' if args.enable else 'wyłączone'}.")
+
+
+def cmd_sign_out(args: argparse.Namespace) -> None:
+    engine = open_engine(args)
+    ended = sign_out_everywhere(engine, cli_actor(), args.username)
+    print(f"Zakończono sesje konta {args.username}: {ended}.")
 
 
 def cmd_unlock(args: argparse.Namespace) -> None:

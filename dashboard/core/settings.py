@@ -37,11 +37,13 @@ class Settings:
     )
     cookie_key: str | None = setting(
         None,
-        "secret that signs the sign-in cookie; the panel refuses to start without it "
-        "unless it holds demo data only",
+        "secret mixed into the stored hash of every sign-in token (changing it ends every "
+        "session); the panel refuses to start without it unless it holds demo data only",
     )
     cookie_name: str = setting("panel_strategii_torun", "name of the sign-in cookie")
-    cookie_expiry_days: float = setting(1.0, "how long a sign-in lasts")
+    cookie_expiry_days: float = setting(
+        1.0, "how long a sign-in lasts (days) unless it is ended earlier (see Security)"
+    )
     small_group_threshold: int = setting(
         5, 'groups smaller than this show as "<5" in presentation and public views'
     )

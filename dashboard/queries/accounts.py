@@ -1,13 +1,18 @@
-"""Who may sign in: the signed-in person as an ``Actor``, the credentials the sign-in
-cookie is checked against, and whether demo accounts exist."""
+"""Who is signed in: the person as an ``Actor``, the person a sign-in session's token
+belongs to, and whether demo accounts exist."""
 
 from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import datetime
 
 from sqlalchemy import Engine, exists, select
 
 from dashboard.core.permissions import Actor
 from dashboard.core.security import normalise_username
-from db.models import User, UserSubteam
+from db.engine import now
+from db.models import SignInSession, User, UserSubteam
 
 
 def actor_for(engine: Engine, username: str) -> Actor | None:
@@ -29,29 +34,29 @@ def actor_for(engine: Engine, username: str) -> Actor | None:
     return Actor(name, user.role, frozenset(subteams), user.display_name)
 
 
-def credentials(engine: Engine) -> dict:
-    """The streamlit-authenticator credentials dict of every enabled account.
-
-    A disabled account is left out, so its remember-me cookie stops working too.
-    """
+def actor_for_session(
+    engine: Engine, token: str, key: str, at: datetime | None = None
+) -> Actor | None:
+    """The person a sign-in cookie's token belongs to, or ``None`` when its session has
+    ended or expired or its account is disabled. Never cached: read on every run."""
     query = (
-        select(User.username, User.display_name, User.email, User.password_hash, User.role)
-        .where(User.disabled.is_(False))
-        .order_by(User.username)
+        select(User.username)
+        .join(SignInSession, SignInSession.user_id == User.id)
+        .where(
+            SignInSession.token_hash == token_hash(token, key),
+            SignInSession.expires_at > (at or now()),
+            User.disabled.is_(False),
+        )
     )
     with engine.connect() as connection:
-        rows = connection.execute(query).all()
-    return {
-        "usernames": {
-            row.username: {
-                "name": row.display_name,
-                "email": row.email,
-                "password": row.password_hash,
-                "roles": [row.role],
-            }
-            for row in rows
-        }
-    }
+        username = connection.execute(query).scalar()
+    return actor_for(engine, username) if username else None
+
+
+def token_hash(token: str, key: str) -> str:
+    """What ``sign_in_sessions`` stores: HMAC-SHA256 of the token under the cookie key, so
+    neither a copy of the table nor the key alone gives a working cookie."""
+    return hmac.new(key.encode(), token.encode(), hashlib.sha256).hexdigest()
 
 
 def demo_accounts_exist(engine: Engine) -> bool:

@@ -362,9 +362,12 @@ def filter_options(engine: Engine) -> FilterOptions:
 
 
 def proposal_detail(
-    engine: Engine, proposal_id: int, include_personal: bool = False
+    engine: Engine, proposal_id: int, emails_for: Actor | None = None
 ) -> ProposalDetail | None:
-    """One proposal with names instead of ids; the author's e-mail only with ``include_personal``."""
+    """One proposal with names instead of ids; the author's e-mail only when ``emails_for``
+    names the admin asking (anyone else is refused)."""
+    if emails_for is not None:
+        require_admin(emails_for)
     statement = (
         _with_subteam_and_district(
             Proposal.id,
@@ -396,7 +399,7 @@ def proposal_detail(
         return None
     values = dict(row)
     values["description"] = values["description"] or ""
-    if not include_personal:
+    if emails_for is None:
         values["author_email"] = None
     return ProposalDetail(**values)
 

@@ -33,6 +33,13 @@ def set_attended(engine: Engine, actor: Actor, signup_id: int, attended: bool) -
         ).rowcount
         if not changed:
             raise CongressAdminError("congress.admin.error.no_signup", id=signup_id)
+        audit.record(
+            session,
+            actor.username,
+            "congress.checkin" if attended else "congress.checkin_undo",
+            f"zapis #{signup_id}",
+            row_count=1,
+        )
 
 
 def anonymise_edition(engine: Engine, actor: Actor, edition: int, today: date | None = None) -> int:

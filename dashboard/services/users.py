@@ -24,6 +24,7 @@ from dashboard.core.security import (
     normalise_username,
 )
 from dashboard.services.audit import record
+from dashboard.services.sessions import end_user_sessions
 from db.engine import now, write_session
 from db.models import USER_ROLES, Subteam, User, UserSubteam
 
@@ -123,7 +124,8 @@ def _require_user(session: Session, username: str) -> int:
 
 
 def set_password(engine: Engine, actor: Actor, username: str, password: str) -> None:
-    """A new password also lifts a lockout: the admin has just vouched for the person."""
+    """A new password also lifts a lockout (the admin has just vouched for the person) and
+    ends every sign-in session of the account."""
     require_admin(actor)
     validate_password(password)
     password_hash = hash_password(password)
@@ -134,6 +136,7 @@ def set_password(engine: Engine, actor: Actor, username: str, password: str) -> 
             .where(User.id == user_id)
             .values(password_hash=password_hash, failed_logins=0, locked_until=None, is_demo=False)
         )
+        end_user_sessions(session, user_id)  # a copied cookie must not outlive the old password
         record(session, actor.username, "user.set_password", normalise_username(username))
 
 
@@ -145,6 +148,8 @@ def set_disabled(engine: Engine, actor: Actor, username: str, disabled: bool = T
         if disabled:
             _refuse_disabling_last_admin(session, user_id)
         session.execute(update(User).where(User.id == user_id).values(disabled=disabled))
+        if disabled:
+            end_user_sessions(session, user_id)
         record(session, actor.username, "user.disable" if disabled else "user.enable", name)
 
 

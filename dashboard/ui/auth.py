@@ -1,9 +1,14 @@
 """The sign-in flow of the entry script.
 
-streamlit-authenticator 0.4.2 keeps its session entries (``authentication_status``,
-``username``, ``name``, ``roles``; named in ``dashboard.web.state``) and the signed
-remember-me cookie; the password check is ours (``dashboard.auth.sign_in``) because
-the lockout must live in the database and hold even against the right password.
+Sessions are ours (``dashboard.services.sessions``): signing in stores a random token's
+hash in ``sign_in_sessions`` and gives the browser the token in a cookie. Every run
+reads the token (from the session, else from the request's cookies via
+``st.context.cookies`` — no component, no extra round trip) and looks it up in the
+database, uncached, so a session ended anywhere (sign-out, a new password, a disabled
+account, an admin's "sign out everywhere") is refused at once in every process. The
+cookie is written and cleared by a one-line script (``st.html``) only at sign-in and
+sign-out. streamlit-authenticator 0.4.2's cookie is a stateless JWT that stays valid
+after its own logout until it expires, so the library is no longer used here.
 
 Deep links: for a visitor who is not signed in, every staff page's URL path is
 registered as a hidden page that shows the sign-in form. The address (and its query
@@ -15,18 +20,18 @@ person is signed in, in case the address was lost on the way (e.g. the default p
 
 from __future__ import annotations
 
+import json
+from datetime import timedelta
 from pathlib import Path
 
 import streamlit as st
-import streamlit_authenticator as stauth
-from streamlit_authenticator.utilities import LoginError
 
 from dashboard import web
 from dashboard.core.navigation import PageSpec, page_by_url_path, pages_for
 from dashboard.core.permissions import Actor
 from dashboard.core.privacy import escape_markdown
 from dashboard.queries import accounts
-from dashboard.services import auth
+from dashboard.services import auth, sessions
 from dashboard.web import state
 from dashboard.web.cache import demo_cookie_key
 
@@ -39,57 +44,74 @@ def demo_mode() -> bool:
     return web.query(accounts.demo_accounts_exist)
 
 
-def build_authenticator(demo: bool) -> stauth.Authenticate:
-    """Once per run, from the users table. Stops the app when no cookie key is set
-    outside demo mode."""
-    settings = web.settings()
-    cookie_key = settings.cookie_key or (demo_cookie_key() if demo else None)
-    if not cookie_key:
+def session_key(demo: bool) -> str:
+    """The secret mixed into stored token hashes. Stops the app when none is set
+    outside demo mode (demo mode: a key per process, so sessions end with a restart)."""
+    key = web.settings().cookie_key or (demo_cookie_key() if demo else None)
+    if not key:
         st.error(web.tr("access.no_cookie_key"))
         st.stop()
-    return stauth.Authenticate(
-        web.query(accounts.credentials),
-        cookie_name=settings.cookie_name,
-        cookie_key=cookie_key,
-        cookie_expiry_days=settings.cookie_expiry_days,
-        auto_hash=False,
-        # 0.4.2 reads the cookie from the request (st.context.cookies): no need to wait.
-        login_sleep_time=0,
-    )
+    return key
 
 
-def current_actor(authenticator: stauth.Authenticate) -> Actor | None:
-    """Who is signed in this run (form, session or cookie), kept in the session."""
-    if not state.AUTH_STATUS.get():
-        try:
-            authenticator.login(location="unrendered")
-        except LoginError:  # a valid cookie of a disabled or removed account
-            authenticator.cookie_controller.delete_cookie()
-            state.AUTH_LOGOUT.set(True)
-            sign_out(authenticator)
-            return None
-    username = state.authenticated_username()
-    actor = web.query(accounts.actor_for, username) if username else None
-    if username and actor is None:
-        sign_out(authenticator)
-        state.SIGN_IN_MESSAGE.set("access.account_unavailable")
+def current_actor(key: str) -> Actor | None:
+    """Who is signed in this run: the session's token checked against the database."""
+    remembered = state.SESSION_TOKEN.get()
+    token = remembered or _cookie_token()
+    actor = accounts.actor_for_session(web.engine(), token, key) if token else None
+    if actor is None:
+        if remembered:
+            state.SIGN_IN_MESSAGE.set("access.session_ended")
+        cleared = state.COOKIE_CLEARED.get()
+        if cleared is False or (token and cleared is None):
+            _write_cookie("", max_age=0)
+            state.COOKIE_CLEARED.set(True)
+        state.forget_sign_in()
         return None
-    if actor is not None and state.SET_COOKIE.pop(False):
-        authenticator.cookie_controller.set_cookie()
+    state.SESSION_TOKEN.set(token)
+    if state.SET_COOKIE.pop(False):
+        _write_cookie(token, max_age=int(_lifetime().total_seconds()))
     state.set_actor(actor)
     return actor
 
 
-def sign_out(authenticator: stauth.Authenticate) -> None:
-    """Forget the person and delete the cookie (its component renders in this run)."""
-    if state.AUTH_STATUS.get():
-        authenticator.logout(location="unrendered")
+def _cookie_token() -> str | None:
+    """The token the browser sent with this session's request (read once, no component)."""
+    name = web.settings().cookie_name
+    value = st.context.cookies.get(name) if name in st.context.cookies else None
+    return value if isinstance(value, str) and value else None
+
+
+def _on_sign_out(key: str) -> None:
+    """Runs before the script: this very run draws the signed-out page and clears the cookie."""
+    token = state.SESSION_TOKEN.get()
+    if token:
+        sessions.end_session(web.engine(), token, key)
     state.forget_sign_in()
+    state.COOKIE_CLEARED.set(False)  # clear it in this run, even if the request had none
+    state.SIGN_IN_MESSAGE.set("access.signed_out")
 
 
-def sidebar(authenticator: stauth.Authenticate, actor: Actor | None, demo: bool) -> Actor | None:
-    """Who is signed in, the sign-out button and the DEMO badge. Returns the actor
-    after a possible sign-out."""
+def _lifetime() -> timedelta:
+    return timedelta(days=web.settings().cookie_expiry_days)
+
+
+def _write_cookie(value: str, max_age: int) -> None:
+    """Set (or, with ``max_age=0``, clear) the sign-in cookie in the browser.
+
+    A script rather than a component: it runs in the page itself, once, only when
+    signing in or out. ``Secure`` whenever the page is served over HTTPS."""
+    cookie = f"{web.settings().cookie_name}={value}; Path=/; Max-Age={max_age}; SameSite=Strict"
+    script = (
+        f"<script>document.cookie = {json.dumps(cookie)}"
+        ' + (location.protocol === "https:" ? "; Secure" : "");</script>'
+    )
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True, width="content")
+
+
+def sidebar(key: str, actor: Actor | None, demo: bool) -> Actor | None:
+    """Who is signed in, the sign-out button and the DEMO badge."""
     if demo:
         st.sidebar.badge(web.tr("access.demo_badge"), icon=":material/science:", color="orange")
         st.sidebar.caption(web.tr("access.demo_note"))
@@ -98,12 +120,13 @@ def sidebar(authenticator: stauth.Authenticate, actor: Actor | None, demo: bool)
     name = escape_markdown(actor.display_name or actor.username)
     st.sidebar.caption(web.tr("access.signed_in_as", name=name))
     st.sidebar.caption(web.tr("access.role", role=web.tr(f"access.role.{actor.role}")))
-    if st.sidebar.button(
-        web.tr("access.sign_out"), key="access.sign_out", icon=":material/logout:"
-    ):
-        sign_out(authenticator)
-        state.SIGN_IN_MESSAGE.set("access.signed_out")
-        return None
+    st.sidebar.button(
+        web.tr("access.sign_out"),
+        key="access.sign_out",
+        icon=":material/logout:",
+        on_click=_on_sign_out,
+        args=(key,),
+    )
     return actor
 
 
@@ -192,7 +215,7 @@ def sign_in_page() -> None:
     st.title(web.tr("access.sign_in.title"))
     st.write(web.tr("access.sign_in.intro"))
     message = state.SIGN_IN_MESSAGE.pop()
-    if message == "access.signed_out":
+    if message in ("access.signed_out", "access.session_ended"):
         st.info(web.tr(message))
     elif message:
         st.error(web.tr(message))
@@ -227,5 +250,7 @@ def _on_sign_in() -> None:
     if not result.ok:
         state.SIGN_IN_MESSAGE.set("access.sign_in.failed")
         return
-    state.mark_signed_in(result.actor)
+    key = session_key(demo_mode())
+    token = sessions.start_session(web.engine(), result.actor, _lifetime(), key)
+    state.mark_signed_in(result.actor, token)
     username_input.set("")

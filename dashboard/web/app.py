@@ -14,18 +14,17 @@ from dashboard.ui import shell
 shell.configure_page()
 shell.ensure_database()
 demo = sign_in.demo_mode()
-authenticator = sign_in.build_authenticator(demo)
-actor = sign_in.current_actor(authenticator)
-staff_shell = actor is not None  # drawn before a possible sign-out in this run
-if staff_shell:
+key = sign_in.session_key(demo)
+actor = sign_in.current_actor(key)
+if actor is not None:
     shell.language_switch()
-    actor = sign_in.sidebar(authenticator, actor, demo)
+    sign_in.sidebar(key, actor, demo)
 pages = sign_in.navigation_pages(actor)
 page = st.navigation(pages, position="sidebar" if actor is not None else "hidden")
 if actor is None:
-    shell.visitor_bar(pages, language=not staff_shell)
+    shell.visitor_bar(pages, language=True)
     if page.url_path in ("", sign_in.SIGN_IN_URL_PATH):  # the sign-in page is the default
-        sign_in.sidebar(authenticator, None, demo)
+        sign_in.sidebar(key, None, demo)
     sign_in.remember_requested_page(page)
 else:
     sign_in.return_to_requested_page(page, pages)

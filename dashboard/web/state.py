@@ -56,19 +56,13 @@ def widget(key: str) -> Slot[Any]:
 LANGUAGE: Slot[str] = Slot("lang")  # also the key of the language switch
 ACTOR: Slot[Actor] = Slot("actor")  # the signed-in person
 
-# --- streamlit-authenticator 0.4.2's own entries (it reads and writes them as well) -----
-
-AUTH_STATUS: Slot[bool | None] = Slot("authentication_status")
-AUTH_USERNAME: Slot[str | None] = Slot("username")
-AUTH_NAME: Slot[str | None] = Slot("name")
-AUTH_ROLES: Slot[list[str] | None] = Slot("roles")
-AUTH_EMAIL: Slot[str | None] = Slot("email")
-AUTH_LOGOUT: Slot[bool | None] = Slot("logout")  # True: the library stops reading the cookie
-
 # --- sign-in --------------------------------------------------------------------------
 
+SESSION_TOKEN: Slot[str] = Slot("access.session_token")  # this browser's sign-in session
 SIGN_IN_MESSAGE: Slot[str] = Slot("access.message")  # catalogue key shown above the form
-SET_COOKIE: Slot[bool] = Slot("access.set_cookie")  # write the remember-me cookie next run
+SET_COOKIE: Slot[bool] = Slot("access.set_cookie")  # write the sign-in cookie this run
+# False: clear the sign-in cookie in this run (signed out); True: cleared already.
+COOKIE_CLEARED: Slot[bool] = Slot("access.cookie_cleared")
 # The staff page (URL path, query parameters) a visitor asked for before signing in.
 RETURN_TO: Slot[tuple[str, dict[str, list[str]]]] = Slot("access.return_to")
 
@@ -135,28 +129,18 @@ def set_actor(person: Actor | None) -> None:
         ACTOR.set(person)
 
 
-def authenticated_username() -> str | None:
-    """The name streamlit-authenticator (or our form) signed in, if any."""
-    return AUTH_USERNAME.get() if AUTH_STATUS.get() else None
-
-
-def mark_signed_in(person: Actor) -> None:
-    """What the library's own login stores, plus the person and a cookie to write."""
-    AUTH_STATUS.set(True)
-    AUTH_USERNAME.set(person.username)
-    AUTH_NAME.set(person.display_name)
-    AUTH_ROLES.set([person.role])
-    AUTH_LOGOUT.set(None)
+def mark_signed_in(person: Actor, token: str) -> None:
+    """The person, their session token and a cookie to write in this run."""
+    SESSION_TOKEN.set(token)
     SET_COOKIE.set(True)
+    COOKIE_CLEARED.pop()
     ACTOR.set(person)
 
 
 def forget_sign_in() -> None:
-    """Empty the library's entries (it expects them present) and drop ours."""
-    for slot in (AUTH_STATUS, AUTH_USERNAME, AUTH_NAME, AUTH_ROLES, AUTH_EMAIL):
-        slot.set(None)
-    ACTOR.pop()
+    SESSION_TOKEN.pop()
     SET_COOKIE.pop()
+    ACTOR.pop()
 
 
 def clear_proposal_selection() -> None:

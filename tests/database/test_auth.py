@@ -103,17 +103,6 @@ def test_unknown_and_disabled_names_fail_alike_and_change_nothing(engine):
     assert accounts.actor_for(engine, "wylaczony") is None
 
 
-def test_credentials_list_enabled_accounts_for_streamlit_authenticator(engine):
-    add_account(engine, "ola", "director", display_name="Ola Dyrektor")
-    add_account(engine, "stary", disabled=True)
-    creds = accounts.credentials(engine)
-    assert list(creds["usernames"]) == ["ola"]
-    entry = creds["usernames"]["ola"]
-    assert entry["name"] == "Ola Dyrektor"
-    assert entry["roles"] == ["director"]
-    assert security.verify_password(PASSWORD, entry["password"])
-
-
 def test_demo_mode_means_demo_accounts_exist(engine):
     assert not accounts.demo_accounts_exist(engine)
     add_account(engine, "zwykly")
@@ -125,9 +114,10 @@ def test_demo_mode_means_demo_accounts_exist(engine):
 def test_demo_accounts_have_their_roles_and_the_demo_password(demo_url):
     engine = make_engine(demo_url)  # read-only: sign_in itself would write the counters
     try:
-        creds = accounts.credentials(engine)["usernames"]
-        assert set(creds) == {"admin", "dyrektor", "lider", "czlonek"}
-        assert security.verify_password("demo", creds["czlonek"]["password"])
+        with engine.connect() as connection:
+            hashes = dict(connection.execute(select(User.username, User.password_hash)).all())
+        assert set(hashes) == {"admin", "dyrektor", "lider", "czlonek"}
+        assert security.verify_password("demo", hashes["czlonek"])
         for username, role in {
             "admin": "admin",
             "dyrektor": "director",

@@ -107,6 +107,21 @@ def test_checkin_search_mark_and_live_counts(congress):
         congress_admin.set_attended(engine, ADMIN, 999_999, True)
 
 
+def test_checkin_marks_are_audited_and_a_refused_one_is_not(congress):
+    engine, ids = congress
+    congress_admin.set_attended(engine, ADMIN, ids["s3"], True)
+    congress_admin.set_attended(engine, ADMIN, ids["s3"], False)
+    with pytest.raises(CongressAdminError):
+        congress_admin.set_attended(engine, ADMIN, 999_999, True)
+    assert audit_entries(engine) == [
+        ("admin", "congress.checkin", 1),
+        ("admin", "congress.checkin_undo", 1),
+    ]
+    with engine.connect() as connection:
+        details = connection.execute(select(AuditLog.detail).order_by(AuditLog.id)).scalars()
+        assert list(details) == [f"zapis #{ids['s3']}"] * 2
+
+
 def test_csv_export_is_excel_ready_neutralised_and_audited(congress):
     engine, ids = congress
     with write_session(engine) as session:

@@ -8,7 +8,7 @@ import pytest
 from dashboard.core.errors import PermissionDenied
 from dashboard.exports.signups import export_signups
 from dashboard.queries import audit, signups, team, users
-from dashboard.queries.proposals import ProposalFilters, export_rows
+from dashboard.queries.proposals import ProposalFilters, export_rows, proposal_detail
 from harness.apptest import ADMIN, DIRECTOR, LEAD, MEMBER
 
 PERSONAL_READS = {
@@ -21,6 +21,7 @@ PERSONAL_READS = {
     "recent_entries": lambda engine, actor: audit.recent_entries(engine, actor),
     "proposal_authors": lambda engine, actor: export_rows(engine, ProposalFilters(), actor),
     "member_emails": lambda engine, actor: team.member_list(engine, emails_for=actor),
+    "proposal_author_email": lambda engine, actor: proposal_detail(engine, 1, emails_for=actor),
 }
 
 
@@ -40,6 +41,17 @@ def test_an_admin_gets_the_e_mails(demo_engine, name):
     result = PERSONAL_READS[name](demo_engine, ADMIN)
     text = result.decode("utf-8-sig") if isinstance(result, bytes) else result.to_csv()
     assert "@" in text
+
+
+def test_an_admin_gets_a_proposal_author_s_e_mail(demo_engine):
+    authored = next(
+        detail
+        for proposal_id in range(1, 200)
+        if (detail := proposal_detail(demo_engine, proposal_id, emails_for=ADMIN))
+        and detail.author_email
+    )
+    assert "@" in authored.author_email
+    assert proposal_detail(demo_engine, authored.id).author_email is None
 
 
 def test_an_admin_gets_the_counts_and_the_log(demo_engine):

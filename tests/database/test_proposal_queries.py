@@ -149,7 +149,7 @@ def test_detail_hides_e_mail_unless_allowed_and_history_is_ordered(browse_db):
     hidden = proposal_detail(engine, ids["a"])
     assert hidden.author_name == "Anna Łęcka" and hidden.author_email is None
     assert hidden.subteam_name == "Partycypacja" and hidden.district_number == 1
-    shown = proposal_detail(engine, ids["a"], include_personal=True)
+    shown = proposal_detail(engine, ids["a"], emails_for=ADMIN)
     assert shown.author_email == "anna.lecka@example.com"
     assert proposal_detail(engine, 999999) is None
     history = proposal_history(engine, ids["a"])

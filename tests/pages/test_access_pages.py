@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,9 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from dashboard.core.settings import ENTRY_SCRIPT
+from dashboard.queries import accounts
 from dashboard.queries.audit import recent_entries
-from dashboard.services import users
+from dashboard.services import auth, sessions, users
 from dashboard.ui import auth as sign_in_ui
 from dashboard.web import state
 from harness.apptest import ADMIN, DIRECTOR, MEMBER, ROOT, assert_no_exception, page_test
@@ -237,3 +239,30 @@ def test_admin_backup_tab_offers_a_consistent_copy_and_logs_it(demo_copy_url, de
     assert data.startswith(b"SQLite format 3\x00") and name.endswith(".sqlite")
     assert any(f"Pobierz kopię ({name})" in str(e.proto) for e in at.get("download_button"))
     assert recent_entries(demo_engine, ADMIN)["action"].tolist()[0] == "backup.download"
+
+
+def _audit_actions(at: AppTest) -> list[str]:
+    """The audit log's actions on screen, newest first (none: the log is empty)."""
+    tables = [table.value for table in at.dataframe if "Czynność" in table.value.columns]
+    return tables[0]["Czynność"].tolist() if tables else []
+
+
+def test_a_lockout_shows_in_the_audit_log_at_once(demo_copy_url, demo_engine):
+    at = page_test("pages/admin.py", demo_copy_url, actor=ADMIN).run()
+    assert "user.locked" not in _audit_actions(at)
+    for _ in range(5):  # written without a data-version bump: a cached read would miss it
+        assert not auth.sign_in(demo_engine, "czlonek", "zle-haslo-000").ok
+    at.run()
+    assert _audit_actions(at)[0] == "user.locked"
+
+
+def test_admin_signs_a_user_out_everywhere_from_the_users_form(demo_copy_url, demo_engine):
+    member = auth.sign_in(demo_engine, "czlonek", "demo").actor
+    token = sessions.start_session(demo_engine, member, timedelta(days=1), "klucz")
+    at = page_test("pages/admin.py", demo_copy_url, actor=ADMIN).run()
+    by_label(at.selectbox, "Użytkownik").select("czlonek")
+    by_label(at.button, "Wyloguj wszędzie").click().run()
+    assert_no_exception(at)
+    assert [s.value for s in at.success] == ["Zakończono wszystkie sesje użytkownika czlonek."]
+    assert accounts.actor_for_session(demo_engine, token, "klucz") is None
+    assert _audit_actions(at)[0] == "user.sign_out_everywhere"

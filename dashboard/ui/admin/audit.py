@@ -15,7 +15,8 @@ COLUMNS = ("at", "actor", "action", "detail", "row_count")
 
 def render(actor: Actor) -> None:
     st.caption(web.tr("admin.audit.intro", limit=LIMIT))
-    entries = web.query(recent_entries, actor, limit=LIMIT)
+    # Not cached: a lockout is written without a data-version bump and must show at once.
+    entries = recent_entries(web.engine(), actor, limit=LIMIT)
     if entries.empty:
         st.info(web.tr("admin.audit.empty"))
         return

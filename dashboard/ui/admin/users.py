@@ -10,7 +10,7 @@ from dashboard.core.permissions import Actor
 from dashboard.core.security import normalise_username
 from dashboard.queries.progress import subteam_options
 from dashboard.queries.users import list_users
-from dashboard.services import users
+from dashboard.services import sessions, users
 from dashboard.ui import feedback
 from dashboard.ui.tables import show_labelled
 from dashboard.web import state
@@ -101,6 +101,7 @@ def _manage_user_form(actor: Actor, usernames: list[str]) -> None:
         unlock_clicked = st.form_submit_button(web.tr("admin.users.unlock"))
         disable_clicked = st.form_submit_button(web.tr("admin.users.disable"))
         enable_clicked = st.form_submit_button(web.tr("admin.users.enable"))
+        sign_out_clicked = st.form_submit_button(web.tr("admin.users.sign_out_everywhere"))
     engine = web.engine()
     actions = (
         (
@@ -111,6 +112,11 @@ def _manage_user_form(actor: Actor, usernames: list[str]) -> None:
         (unlock_clicked, lambda: users.unlock(engine, actor, username), "unlocked"),
         (disable_clicked, lambda: users.set_disabled(engine, actor, username, True), "disabled"),
         (enable_clicked, lambda: users.set_disabled(engine, actor, username, False), "enabled"),
+        (
+            sign_out_clicked,
+            lambda: sessions.sign_out_everywhere(engine, actor, username),
+            "signed_out_everywhere",
+        ),
     )
     for clicked, change, done_key in actions:
         if clicked:

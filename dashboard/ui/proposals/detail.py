@@ -18,7 +18,8 @@ from dashboard.ui.tables import field_value_table, show_table
 
 
 def detail(actor: Actor, proposal_id: int) -> None:
-    found = web.query(pq.proposal_detail, proposal_id, actor.sees_personal_data())
+    emails_for = actor if actor.sees_personal_data() else None
+    found = web.query(pq.proposal_detail, proposal_id, emails_for)
     if found is None:
         st.warning(web.tr("proposals.detail.not_found", id=proposal_id))
         return
