@@ -36,6 +36,7 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/prezentacja.py", "prezentacja", "nav.presentation", ":material/slideshow:", "staff"
     ),
     PageSpec("pages/zapisy.py", "zapisy", "nav.signup", ":material/how_to_reg:", "public"),
+    PageSpec("pages/ustawienia.py", "ustawienia", "nav.settings", ":material/settings:", "staff"),
     PageSpec("pages/admin.py", "admin", "nav.admin", ":material/admin_panel_settings:", "admin"),
 )
 

@@ -234,6 +234,10 @@ def deliver_pending(
         report.no_server = True
         return report
     chosen = None if only is None else tuple(only)
+    if not pending_exists(engine):
+        # A read, not a claim: an idle run every minute must not bump the data version
+        # (every write does) and so empty every app process's caches.
+        return report
     connection = _Connection(settings)
     try:
         for _ in range(limit):

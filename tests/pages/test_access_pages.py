@@ -16,7 +16,7 @@ from dashboard.web import state
 from harness.apptest import ADMIN, DIRECTOR, MEMBER, ROOT, assert_no_exception, page_test
 from tests.support.accounts import add_account
 
-STAFF_PAGES = {"postepy", "propozycje", "kongres", "zespol", "prezentacja", "zapisy"}
+STAFF_PAGES = {"postepy", "propozycje", "kongres", "zespol", "prezentacja", "zapisy", "ustawienia"}
 EXPECTED_PAGES = {
     "czlonek": STAFF_PAGES,
     "lider": STAFF_PAGES,
