@@ -13,9 +13,10 @@ from dashboard.ui.tables import show_labelled
 from db.models import OUTBOX_STATES
 
 LIMIT = 500
+# The state and the reason first: on a narrow screen they are what an admin looks for.
 COLUMNS = (
-    "created_at", "kind", "recipient", "subject", "status", "attempts",
-    "next_attempt_at", "sent_at", "last_error",
+    "status", "last_error", "recipient", "subject", "attempts", "created_at",
+    "next_attempt_at", "sent_at", "kind",
 )  # fmt: skip
 WHEN = "DD.MM.YYYY HH:mm"
 
@@ -38,6 +39,7 @@ def render(actor: Actor) -> None:
     if messages.empty:
         st.info(web.tr("mail.outbox.empty"))
         return
+    messages["last_error"] = messages["last_error"].fillna("")
     messages["status"] = messages["status"].map(lambda s: web.tr(f"mail.outbox.state.{s}"))
     messages["kind"] = messages["kind"].map(_kind_label)
     show_labelled(
