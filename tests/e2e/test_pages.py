@@ -31,6 +31,7 @@ MUST_DRAW = {
     "zespol": (CHART, TABLE),
     "prezentacja": (CHART,),
     "zapisy": (FORM,),
+    "ustawienia": (FORM,),
     "admin": (TABS,),
 }
 
