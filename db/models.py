@@ -416,6 +416,36 @@ class OutboxAttachment(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class MailSubscription(Base):
+    """A staff user's choice of e-mail from the panel (the weekly digest)."""
+
+    __tablename__ = "mail_subscriptions"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    weekly_digest: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+ALERT_STATES = ("on_track", "at_risk", "late")
+
+
+class MilestoneAlert(Base):
+    """The traffic light a milestone had when the alert job last looked; ``changes``
+    counts its changes of state (one alert e-mail per change)."""
+
+    __tablename__ = "milestone_alerts"
+    __table_args__ = (CheckConstraint(_one_of("status", ALERT_STATES), name="status"),)
+
+    milestone_id: Mapped[int] = mapped_column(
+        ForeignKey("milestones.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(10))
+    changes: Mapped[int] = mapped_column(Integer, default=0)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class DataVersion(Base):
     """One row whose counter every write transaction bumps.
 

@@ -19,15 +19,24 @@ from harness.server import free_port
 
 @dataclass
 class Inbox:
-    """Messages the server accepted, parsed; ``delay`` slows each recipient command down,
-    so a test can stop a sender while it is talking to the server."""
+    """Messages the server accepted, parsed; ``delay`` slows each recipient command down
+    and ``hold`` stalls the first one for an address, so a test can stop a sender while
+    it is talking to the server."""
 
     messages: list[EmailMessage] = field(default_factory=list)
+    recipients_seen: int = 0  # RCPT commands received, accepted or not
     delay: float = 0.0
+    hold: set[str] = field(default_factory=set)  # each held once: no reply for a minute
     refuse: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(self, server, session, envelope: Envelope, address: str, options):
+        with self.lock:
+            self.recipients_seen += 1
+            held = address in self.hold
+            self.hold.discard(address)
+        if held:
+            await asyncio.sleep(60)
         if self.delay:
             await asyncio.sleep(self.delay)
         if address in self.refuse:
@@ -40,6 +49,17 @@ class Inbox:
         with self.lock:
             self.messages.append(parsed)
         return "250 Message accepted for delivery"
+
+    def wait_for_recipients(self, count: int, timeout: float = 15) -> None:
+        """Until ``count`` RCPT commands arrived: the sender is then inside message ``count``,
+        so it has finished (and marked) every message before it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.recipients_seen >= count:
+                    return
+            time.sleep(0.02)
+        raise AssertionError(f"expected {count} recipients, got {self.recipients_seen}")
 
     def to(self, address: str) -> list[EmailMessage]:
         with self.lock:

@@ -1,4 +1,4 @@
-"""/admin — users, audit log, backups (admins only).
+"""/admin — users, audit log, backups, the e-mail outbox (admins only).
 
 Each tab is one ``render(actor)`` function from ``dashboard/ui``; add a section by
 adding one (label key, render) pair to ``SECTIONS``.
@@ -11,6 +11,7 @@ from dashboard.ui.admin import audit as admin_audit
 from dashboard.ui.admin import backup as admin_backup
 from dashboard.ui.admin import congress as admin_congress
 from dashboard.ui.admin import imports as admin_import
+from dashboard.ui.admin import outbox as admin_outbox
 from dashboard.ui.admin import users as admin_users
 
 SECTIONS = [
@@ -19,6 +20,7 @@ SECTIONS = [
     ("imports.section", admin_import.render),
     ("admin.tab.audit", admin_audit.render),
     ("admin.tab.backup", admin_backup.render),
+    ("mail.outbox.tab", admin_outbox.render),
 ]
 
 actor = web.require_actor()

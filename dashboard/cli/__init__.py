@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "dashboard.cli.exports",
     "dashboard.cli.deck",
     "dashboard.cli.mail",
+    "dashboard.cli.digest",
 )
 
 

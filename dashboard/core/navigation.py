@@ -46,6 +46,7 @@ PAGES: tuple[PageSpec, ...] = (
         "public",
         in_menu=False,
     ),
+    PageSpec("pages/ustawienia.py", "ustawienia", "nav.settings", ":material/settings:", "staff"),
     PageSpec("pages/admin.py", "admin", "nav.admin", ":material/admin_panel_settings:", "admin"),
 )
 

@@ -153,7 +153,8 @@ class _Connection:
             try:
                 self.smtp = self._open()
             except (TimeoutError, smtplib.SMTPException, OSError) as error:
-                raise _Unreachable(_reason(error)) from error
+                where = f"{self.settings.smtp_host}:{self.settings.smtp_port}"
+                raise _Unreachable(f"brak połączenia z {where}: {_reason(error)}") from error
         try:
             refused = self.smtp.send_message(email)
         except smtplib.SMTPRecipientsRefused as error:
@@ -187,8 +188,21 @@ class _Connection:
 
 
 def _reason(error: object) -> str:
-    text = str(error).strip() or type(error).__name__
+    """What an admin reads on /admin: the server's code and words, not a Python repr."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        error = error.recipients
+    if isinstance(error, dict):  # refused recipients: address -> (code, reply)
+        text = "; ".join(f"{address}: {_reply(*reply)}" for address, reply in error.items())
+    elif isinstance(error, smtplib.SMTPResponseException):
+        text = _reply(error.smtp_code, error.smtp_error)
+    else:
+        text = str(error).strip() or type(error).__name__
     return text[:500]
+
+
+def _reply(code: int, message: bytes | str) -> str:
+    words = message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+    return f"{code} {words}".strip()
 
 
 def _mark_sent(engine: Engine, message_id: int) -> None:
@@ -234,6 +248,10 @@ def deliver_pending(
         report.no_server = True
         return report
     chosen = None if only is None else tuple(only)
+    if not pending_exists(engine):
+        # A read, not a claim: an idle run every minute must not bump the data version
+        # (every write does) and so empty every app process's caches.
+        return report
     connection = _Connection(settings)
     try:
         for _ in range(limit):

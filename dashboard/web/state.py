@@ -72,6 +72,7 @@ FLASH_PROPOSALS: Slot[Flash] = Slot("prop_flash")
 FLASH_MILESTONES: Slot[Flash] = Slot("progress_flash")
 FLASH_USERS: Slot[Flash] = Slot("admin.users.flash")
 FLASH_CONGRESS_ADMIN: Slot[Flash] = Slot("admin_congress_flash")
+FLASH_MAIL_SETTINGS: Slot[Flash] = Slot("mail_settings_flash")
 
 
 def import_result(prefix: str) -> Slot[Flash]:

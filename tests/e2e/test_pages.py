@@ -32,6 +32,7 @@ MUST_DRAW = {
     "prezentacja": (CHART,),
     "zapisy": (FORM,),
     "wyniki": (CHART,),
+    "ustawienia": (FORM,),
     "admin": (TABS,),
 }
 

@@ -20,7 +20,14 @@ from tests.support.accounts import add_account
 
 # The personal manage-link page is public (no sign-in) but in nobody's menu.
 PUBLIC_PAGES = {"zapisy", "wyniki", "moj_zapis"}
-STAFF_PAGES = {"postepy", "propozycje", "kongres", "zespol", "prezentacja"} | PUBLIC_PAGES
+STAFF_PAGES = {
+    "postepy",
+    "propozycje",
+    "kongres",
+    "zespol",
+    "prezentacja",
+    "ustawienia",
+} | PUBLIC_PAGES
 EXPECTED_PAGES = {
     "czlonek": STAFF_PAGES,
     "lider": STAFF_PAGES,

@@ -10,9 +10,9 @@ from dashboard.core.settings import PROJECT_ROOT as ROOT
 
 
 def run_cli(
-    *args: str, url: str | None = None, timeout: float = 120
+    *args: str, url: str | None = None, timeout: float = 120, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     env.pop("DATABASE_URL", None)
     prefix = ["--database-url", url] if url else []
     return subprocess.run(
