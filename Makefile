@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: run test bench lint demo-db clean
+.PHONY: run test bench lint demo-db clean screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ run: demo-db
 
 test: $(STAMP) .streamlit/secrets.toml
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Refresh the README's docs/screenshots deliberately (the tests alone write to test-artifacts/).
+screenshots: $(STAMP) .streamlit/secrets.toml
+	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -q -p no:cacheprovider \
+	  tests/e2e/test_pages.py tests/e2e/test_flows.py -k "allowed_page and admin or projector"
 
 bench: $(STAMP)
 	$(PY) -m bench.run $(BENCH_ARGS)

@@ -20,6 +20,8 @@ from dashboard.i18n import format_percent, t
 from db.models import PROPOSAL_STATUSES
 
 MILESTONE_COLOURS = {DONE: "#009E73", OPEN: "#0072B2", OVERDUE: "#D55E00"}
+# The overdue orange darkened for text (6:1 on white).
+LATE_TEXT_COLOUR = "#9C4100"
 MILESTONE_SHAPES = {DONE: "circle", OPEN: "diamond", OVERDUE: "triangle-down"}
 CONGRESS_COLOUR = "#CC79A7"
 AS_OF_LABEL_RAISE = -22
@@ -132,6 +134,11 @@ def _milestone_frame(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
             "due_text": [format_date(day) for day in milestones["due_date"]],
             "done_text": [format_date(day) if day else "" for day in milestones["done_on"]],
             "state_label": [t(f"progress.state.{s}", lang) for s in milestones["state"]],
+            # Late milestones are named on the chart: a presenter cannot hover.
+            "late_title": [
+                title if state == OVERDUE else ""
+                for title, state in zip(milestones["title"], milestones["state"], strict=True)
+            ],
         }
     )
 
@@ -234,7 +241,14 @@ def milestone_timeline_chart(
         .mark_text(align="left", baseline="bottom", dx=2, y=-2, color="#7A3D63")
         .encode(x=alt.X("start:T"), text=alt.Text("name:N"))
     )
-    return alt.layer(congress_band, congress_text, as_of_rule, as_of_text, points).properties(
+    late_names = (
+        alt.Chart(data)
+        .transform_filter("datum.late_title != ''")
+        .mark_text(align="left", baseline="middle", dx=10, color=LATE_TEXT_COLOUR, limit=260)
+        .encode(x=alt.X("due_date:T"), y=alt.Y("subteam:N"), text=alt.Text("late_title:N"))
+    )
+    layers = (congress_band, congress_text, as_of_rule, as_of_text, points, late_names)
+    return alt.layer(*layers).properties(
         title=alt.Title(
             t("progress.chart.timeline_title", lang),
             subtitle=t("progress.chart.as_of_subtitle", lang, date=format_date(as_of)),

@@ -88,7 +88,6 @@ CATALOGUE: tuple[ChartEntry, ...] = (
         steps.load_workshop_fill,
         steps.draw_workshop_fill,
         frozenset({EDITION}),
-        suppression_key="presentation.suppressed_workshops",
     ),
     ChartEntry(
         "signups_by_district",
