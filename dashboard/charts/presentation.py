@@ -67,7 +67,7 @@ def suppressed_bar_chart(
     ]
     base = alt.Chart(data, title=title)
     bars = base.mark_bar().encode(
-        x=alt.X(f"{SHOWN}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format="d")),
+        x=alt.X(f"{SHOWN}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d")),
         y=y,
         tooltip=tooltip,
     )
@@ -114,7 +114,9 @@ def status_changes_chart(changes: pd.DataFrame, lang: str) -> alt.LayerChart:
     base = alt.Chart(data)
     bars = base.mark_bar().encode(
         x=alt.X(
-            "count:Q", title=t("presentation.axis.changes", lang), axis=alt.Axis(tickMinStep=1)
+            "count:Q",
+            title=t("presentation.axis.changes", lang),
+            axis=alt.Axis(tickMinStep=1, format=",d"),
         ),
         y=y,
         color=alt.Color(

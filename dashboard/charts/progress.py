@@ -299,7 +299,11 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=y,
-            x=alt.X("start:Q", title=t("progress.chart.proposals_axis", lang)),
+            x=alt.X(
+                "start:Q",
+                title=t("progress.chart.proposals_axis", lang),
+                axis=alt.Axis(tickMinStep=1, format=",d"),
+            ),
             x2=alt.X2("end"),
             color=alt.Color(
                 "status_label:N",

@@ -83,6 +83,13 @@ CATALOGUE: tuple[ChartEntry, ...] = (
         frozenset({EDITION}),
     ),
     ChartEntry(
+        "edition_comparison",
+        "presentation.chart.edition_comparison",
+        steps.load_edition_comparison,
+        steps.draw_edition_comparison,
+        frozenset({EDITION}),
+    ),
+    ChartEntry(
         "workshop_fill",
         "presentation.chart.workshop_fill",
         steps.load_workshop_fill,

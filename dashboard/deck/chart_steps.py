@@ -123,6 +123,11 @@ def _congress_rows_of(
 
 
 draw_signups_over_time = _unless_empty(congress_charts.cumulative_chart)
+# This edition against the previous one, aligned on days before the event.
+load_edition_comparison = _congress_rows_of(
+    congress_queries.edition_comparison, ("edition", "name", "days_before", "cumulative")
+)
+draw_edition_comparison = _unless_empty(congress_charts.edition_comparison_chart)
 load_workshop_fill = _congress_rows_of(congress_queries.workshop_fill)
 load_signups_by_district = _congress_rows_of(
     congress_queries.by_district, ("district_number", "district", "count")
