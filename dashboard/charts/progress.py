@@ -35,6 +35,8 @@ SUBTEAM_LINE_CHARS = 30
 SHARE_AXIS_END = 1.4
 SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
 MIN_LABELLED_SEGMENT = 3
+# The share of the widest bar one character of a segment label needs (~8 px of ~800 px).
+SEGMENT_SHARE_PER_CHAR = 0.013
 PIPELINE_LEGEND_COLUMNS = 2
 # Fills dark enough that their step number is written in white.
 DARK_STATUS_FILLS = ("in_review", "included")
@@ -281,6 +283,13 @@ def _stacked_pipeline(pipeline: pd.DataFrame, lang: str) -> pd.DataFrame:
     data["end"] = data.groupby("subteam", sort=False)["count"].cumsum()
     data["start"] = data["end"] - data["count"]
     data["middle"] = (data["start"] + data["end"]) / 2
+    # A segment wide enough for its status word carries the word, a narrower one its number.
+    widest = max(int(data["end"].max()), 1) if len(data) else 1
+    words = [t(f"status.{s}", lang) for s in pipeline.loc[data.index, "status"]]
+    data["segment_text"] = [
+        word if count / widest >= len(word) * SEGMENT_SHARE_PER_CHAR else step
+        for word, count, step in zip(words, data["count"], data["step"], strict=True)
+    ]
     return data
 
 
@@ -329,7 +338,7 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
         .encode(
             y=y,
             x=alt.X("middle:Q"),
-            text=alt.Text("step:N"),
+            text=alt.Text("segment_text:N"),
             color=alt.Color("text_colour:N", scale=None),
         )
     )
