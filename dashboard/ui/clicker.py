@@ -34,22 +34,32 @@ const TYPING = 'input, textarea, select, [contenteditable="true"], [role="combob
 // Space and Enter on a button or link press that control instead.
 const PRESSABLE = 'button, a, summary, [role="button"], [role="tab"], [role="checkbox"]';
 
+// One listener per tab, installed once; each mount hands it its own setTriggerValue, so a
+// key pressed while Streamlit re-mounts the component is not lost.
 export default function ({ setTriggerValue }) {
-  const onKey = (event) => {
-    const action = ACTIONS[event.key];
-    if (!action || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-    const target = event.target instanceof Element ? event.target : null;
-    if (target && target.closest(TYPING)) return;
-    if (event.key === ' ' && target && target.closest(PRESSABLE)) return;
-    if (document.querySelector('[role="dialog"]')) return;
-    event.preventDefault();
-    setTriggerValue('action', action);
-  };
-  document.addEventListener('keydown', onKey);
+  const keys = (window.__panelPresentationKeys ||= { send: null });
+  keys.send = setTriggerValue;
+  if (!keys.listening) {
+    keys.listening = true;
+    document.addEventListener('keydown', (event) => {
+      const action = ACTIONS[event.key];
+      if (!keys.send || !action || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target && target.closest(TYPING)) return;
+      if (event.key === ' ' && target && target.closest(PRESSABLE)) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      keys.send('action', action);
+    });
+  }
   document.documentElement.dataset.presentationKeys = 'listening';
   return () => {
-    document.removeEventListener('keydown', onKey);
-    delete document.documentElement.dataset.presentationKeys;
+    // Leaving /prezentacja: the keys do nothing elsewhere.
+    if (keys.send === setTriggerValue) {
+      keys.send = null;
+      delete document.documentElement.dataset.presentationKeys;
+    }
   };
 }
 """
