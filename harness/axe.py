@@ -53,8 +53,14 @@ def require_axe_or_skip() -> None:
     pytest.skip(reason)
 
 
+# Streamlit fades the elements of the previous run while a rerun is under way; axe would
+# measure the faded colours. Wait until nothing is stale.
+_NOTHING_STALE_JS = "() => !document.querySelector('[data-stale=\"true\"]')"
+
+
 def audit(page) -> list[Finding]:
-    """Every WCAG 2.1 A/AA violation axe finds on the page as it is now."""
+    """Every WCAG 2.1 A/AA violation axe finds on the page, once no element is stale."""
+    page.wait_for_function(_NOTHING_STALE_JS, timeout=60_000, polling=200)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     return [

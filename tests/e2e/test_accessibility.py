@@ -105,7 +105,10 @@ def _tab_and_choose(page, label: str, typed: str) -> None:
     for _ in range(80):
         page.keyboard.press("Tab")
         if field.evaluate("(el) => el === document.activeElement"):
-            page.keyboard.type(typed)
+            if typed:
+                page.keyboard.type(typed)
+            else:
+                page.keyboard.press("ArrowDown")  # opens the list on its first option
             page.locator('[role="option"]').first.wait_for()
             page.keyboard.press("Enter")
             return
