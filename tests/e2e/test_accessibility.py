@@ -10,9 +10,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from sqlalchemy import select
 
 from dashboard.core.navigation import pages_for
 from dashboard.i18n import t
+from db.engine import make_engine
+from db.models import Signup
 from harness.axe import audit, require_axe_or_skip, serious
 from harness.chromium import DEMO_PASSWORD, SIGN_IN_PASSWORD, settle, shows_sign_in_form
 from tests.e2e.test_pages import DEFAULT_PAGE, ROLES, assert_page_drawn, open_page
@@ -126,7 +129,7 @@ def _tab_and_tick(page, label_start: str) -> None:
     raise AssertionError(f"Tab never reached the box {label_start!r}")
 
 
-def test_registration_works_with_the_keyboard_alone(new_context, panel):
+def test_registration_works_with_the_keyboard_alone(new_context, panel, e2e_database_url):
     def tr(key: str) -> str:
         return t(key, "pl")
 
@@ -147,4 +150,9 @@ def test_registration_works_with_the_keyboard_alone(new_context, panel):
     _tab_to(page, '[data-testid="stFormSubmitButton"] button')
     page.keyboard.press("Enter")
     settle(page)
-    page.get_by_text(email).first.wait_for(state="visible", timeout=30_000)
+    page.locator('[data-testid="stAlertContentSuccess"]').first.wait_for(timeout=30_000)
+    engine = make_engine(e2e_database_url)
+    with engine.connect() as connection:
+        stored = connection.execute(select(Signup.full_name).where(Signup.email == email)).all()
+    engine.dispose()
+    assert [row.full_name for row in stored] == ["Ala Klawiaturowa"]
