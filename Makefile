@@ -7,7 +7,7 @@ PORT   ?= 8501
 # Only this machine by default (demo accounts have the password "demo"); HOST=0.0.0.0 opens it up.
 HOST   ?= 127.0.0.1
 
-.PHONY: run test bench lint demo-db clean
+.PHONY: run test bench lint demo-db clean screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ run: demo-db
 
 test: $(STAMP) .streamlit/secrets.toml
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Refresh the README's docs/screenshots deliberately (the tests alone write to test-artifacts/).
+screenshots: $(STAMP) .streamlit/secrets.toml
+	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -q -p no:cacheprovider \
+	  tests/e2e/test_pages.py tests/e2e/test_flows.py -k "allowed_page and admin or projector"
 
 bench: $(STAMP)
 	$(PY) -m bench.run $(BENCH_ARGS)

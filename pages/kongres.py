@@ -16,8 +16,14 @@ if editions.empty:
 
 congress_filter = ui.filters(editions)
 event = ui.edition_caption(editions, congress_filter.edition)
-ui.totals_section(congress_filter)
-ui.days_and_workshops_section(congress_filter)
-ui.over_time_section(congress_filter, event)
-ui.who_section(congress_filter)
-ui.attendance_section(congress_filter)
+totals, days_and_workshops, over_time, who, attendance = ui.section_tabs()
+with totals:
+    ui.totals_section(congress_filter)
+with days_and_workshops:
+    ui.days_and_workshops_section(congress_filter)
+with over_time:
+    ui.over_time_section(congress_filter, event)
+with who:
+    ui.who_section(congress_filter)
+with attendance:
+    ui.attendance_section(congress_filter)

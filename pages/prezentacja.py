@@ -13,8 +13,9 @@ ui.compact_layout()
 today = web.data_as_of().date()
 subteams = web.query(progress_queries.subteam_options)
 editions = web.query(queries.edition_options)
+deck_place = ui.deck_place()
 chosen, filters = ui.settings(subteams, editions, today)
-ui.deck_buttons(chosen, filters)
+ui.deck_buttons(deck_place, chosen, filters)
 
 if not chosen:
     st.info(web.tr("presentation.nothing_chosen"))

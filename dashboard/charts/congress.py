@@ -24,6 +24,8 @@ FLAG_COLOURS = {
 STATUS_ORDER = ("registered", "waitlisted", "cancelled")
 STATUS_BAR_COLOURS = (OKABE_ITO[0], OKABE_ITO[1], "#999999")
 LONG_LABELS = alt.Axis(labelLimit=360)  # workshop titles and okręg names are long
+# Counts of people and days: whole numbers only (no 0.5 steps), grouped in thousands.
+COUNT_AXIS = alt.Axis(tickMinStep=1, format=",d")
 # Workshop-fill rows (px): title line, figures line, then the bar, around the band centre.
 FILL_ROW = 64
 FILL_BAR = 14
@@ -184,7 +186,11 @@ def cumulative_chart(
         .mark_line(point=True, interpolate="step-after")
         .encode(
             x=alt.X("date:T", title=t("common.date", lang), axis=alt.Axis(format=DATE_FORMAT)),
-            y=alt.Y("cumulative:Q", title=t("congress.chart.cumulative_axis", lang)),
+            y=alt.Y(
+                "cumulative:Q",
+                title=t("congress.chart.cumulative_axis", lang),
+                axis=COUNT_AXIS,
+            ),
             tooltip=[
                 alt.Tooltip("date:T", title=t("common.date", lang), format=DATE_FORMAT),
                 alt.Tooltip("signups:Q", title=t("congress.chart.new_signups", lang)),
@@ -232,8 +238,13 @@ def edition_comparison_chart(comparison: pd.DataFrame, lang: str) -> alt.Chart:
                 "days_before:Q",
                 title=t("congress.chart.days_before_axis", lang),
                 scale=alt.Scale(reverse=True),
+                axis=COUNT_AXIS,
             ),
-            y=alt.Y("cumulative:Q", title=t("congress.chart.cumulative_axis", lang)),
+            y=alt.Y(
+                "cumulative:Q",
+                title=t("congress.chart.cumulative_axis", lang),
+                axis=COUNT_AXIS,
+            ),
             color=alt.Color("edition_label:N", legend=alt.Legend(title=None, orient="bottom")),
             strokeDash=alt.StrokeDash("edition_label:N", legend=None),
             shape=alt.Shape("edition_label:N", legend=None),

@@ -1,8 +1,9 @@
 """Charts of presentation mode that count people, with small groups suppressed.
 
-A group of 1..threshold-1 people is drawn as an empty bar (length 0) labelled
-"<5": the group stays visible on the axis, its size is not revealed by the bar,
-the label or the tooltip. Exact counts are shown from the threshold up.
+A group of 1..threshold-1 people is drawn as a dashed outline from 0 to the threshold,
+labelled "<5" — the same for every small group, so its size is not revealed by the bar,
+the label or the tooltip, and it never looks like 0 (no bar, labelled "0"). Exact counts
+are shown from the threshold up.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from db.models import PROPOSAL_STATUSES
 SHOWN = "shown"
 LABEL = "label"
 TEXT = "text"
+SMALL_END = "small_end"
+LABEL_AT = "label_at"
+SMALL_GROUP_STROKE = "#0072B2"
 
 
 def suppress_for_drawing(frame: pd.DataFrame, count_column: str, threshold: int) -> pd.DataFrame:
@@ -26,6 +30,10 @@ def suppress_for_drawing(frame: pd.DataFrame, count_column: str, threshold: int)
     counts = result[count_column].astype(int)
     small = (counts > 0) & (counts < threshold)
     result[SHOWN] = counts.where(~small, 0)
+    result[SMALL_END] = [threshold if is_small else None for is_small in small]
+    result[LABEL_AT] = [
+        threshold if is_small else int(count) for count, is_small in zip(counts, small, strict=True)
+    ]
     result[TEXT] = [
         small_group_label(threshold) if is_small else format_int(int(count))
         for count, is_small in zip(counts, small, strict=True)
@@ -51,7 +59,7 @@ def suppressed_bar_chart(
         else data[LABEL].tolist()
     )
     # The exact counts must not travel in the chart's data (the browser gets the spec).
-    data = data[[LABEL, SHOWN, TEXT]]
+    data = data[[LABEL, SHOWN, TEXT, SMALL_END, LABEL_AT]]
     y = alt.Y(f"{LABEL}:N", title=category_title, sort=order, axis=alt.Axis(labelLimit=360))
     tooltip = [
         alt.Tooltip(f"{LABEL}:N", title=category_title),
@@ -59,14 +67,19 @@ def suppressed_bar_chart(
     ]
     base = alt.Chart(data, title=title)
     bars = base.mark_bar().encode(
-        x=alt.X(f"{SHOWN}:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
+        x=alt.X(f"{SHOWN}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d")),
         y=y,
         tooltip=tooltip,
     )
-    labels = base.mark_text(align="left", dx=6, baseline="middle", fontSize=16).encode(
-        x=alt.X(f"{SHOWN}:Q"), y=y, text=alt.Text(f"{TEXT}:N"), tooltip=tooltip
+    small = (
+        base.transform_filter(f"isValid(datum.{SMALL_END})")
+        .mark_bar(fillOpacity=0, stroke=SMALL_GROUP_STROKE, strokeWidth=2, strokeDash=[5, 3])
+        .encode(x=alt.X(f"{SMALL_END}:Q"), y=y, tooltip=tooltip)
     )
-    return alt.layer(bars, labels)
+    labels = base.mark_text(align="left", dx=6, baseline="middle", fontSize=16).encode(
+        x=alt.X(f"{LABEL_AT}:Q"), y=y, text=alt.Text(f"{TEXT}:N"), tooltip=tooltip
+    )
+    return alt.layer(bars, small, labels)
 
 
 def empty_chart(title: str, lang: str) -> alt.Chart:
@@ -101,7 +114,9 @@ def status_changes_chart(changes: pd.DataFrame, lang: str) -> alt.LayerChart:
     base = alt.Chart(data)
     bars = base.mark_bar().encode(
         x=alt.X(
-            "count:Q", title=t("presentation.axis.changes", lang), axis=alt.Axis(tickMinStep=1)
+            "count:Q",
+            title=t("presentation.axis.changes", lang),
+            axis=alt.Axis(tickMinStep=1, format=",d"),
         ),
         y=y,
         color=alt.Color(

@@ -20,6 +20,8 @@ from dashboard.i18n import format_percent, t
 from db.models import PROPOSAL_STATUSES
 
 MILESTONE_COLOURS = {DONE: "#009E73", OPEN: "#0072B2", OVERDUE: "#D55E00"}
+# The overdue orange darkened for text (6:1 on white).
+LATE_TEXT_COLOUR = "#9C4100"
 MILESTONE_SHAPES = {DONE: "circle", OPEN: "diamond", OVERDUE: "triangle-down"}
 CONGRESS_COLOUR = "#CC79A7"
 AS_OF_LABEL_RAISE = -22
@@ -33,6 +35,8 @@ SUBTEAM_LINE_CHARS = 30
 SHARE_AXIS_END = 1.4
 SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
 MIN_LABELLED_SEGMENT = 3
+# The share of the widest bar one character of a segment label needs (~8 px of ~800 px).
+SEGMENT_SHARE_PER_CHAR = 0.013
 PIPELINE_LEGEND_COLUMNS = 2
 # Fills dark enough that their step number is written in white.
 DARK_STATUS_FILLS = ("in_review", "included")
@@ -132,6 +136,11 @@ def _milestone_frame(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
             "due_text": [format_date(day) for day in milestones["due_date"]],
             "done_text": [format_date(day) if day else "" for day in milestones["done_on"]],
             "state_label": [t(f"progress.state.{s}", lang) for s in milestones["state"]],
+            # Late milestones are named on the chart: a presenter cannot hover.
+            "late_title": [
+                title if state == OVERDUE else ""
+                for title, state in zip(milestones["title"], milestones["state"], strict=True)
+            ],
         }
     )
 
@@ -234,7 +243,14 @@ def milestone_timeline_chart(
         .mark_text(align="left", baseline="bottom", dx=2, y=-2, color="#7A3D63")
         .encode(x=alt.X("start:T"), text=alt.Text("name:N"))
     )
-    return alt.layer(congress_band, congress_text, as_of_rule, as_of_text, points).properties(
+    late_names = (
+        alt.Chart(data)
+        .transform_filter("datum.late_title != ''")
+        .mark_text(align="left", baseline="middle", dx=10, color=LATE_TEXT_COLOUR, limit=260)
+        .encode(x=alt.X("due_date:T"), y=alt.Y("subteam:N"), text=alt.Text("late_title:N"))
+    )
+    layers = (congress_band, congress_text, as_of_rule, as_of_text, points, late_names)
+    return alt.layer(*layers).properties(
         title=alt.Title(
             t("progress.chart.timeline_title", lang),
             subtitle=t("progress.chart.as_of_subtitle", lang, date=format_date(as_of)),
@@ -267,6 +283,13 @@ def _stacked_pipeline(pipeline: pd.DataFrame, lang: str) -> pd.DataFrame:
     data["end"] = data.groupby("subteam", sort=False)["count"].cumsum()
     data["start"] = data["end"] - data["count"]
     data["middle"] = (data["start"] + data["end"]) / 2
+    # A segment wide enough for its status word carries the word, a narrower one its number.
+    widest = max(int(data["end"].max()), 1) if len(data) else 1
+    words = [t(f"status.{s}", lang) for s in pipeline.loc[data.index, "status"]]
+    data["segment_text"] = [
+        word if count / widest >= len(word) * SEGMENT_SHARE_PER_CHAR else step
+        for word, count, step in zip(words, data["count"], data["step"], strict=True)
+    ]
     return data
 
 
@@ -285,7 +308,11 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=y,
-            x=alt.X("start:Q", title=t("progress.chart.proposals_axis", lang)),
+            x=alt.X(
+                "start:Q",
+                title=t("progress.chart.proposals_axis", lang),
+                axis=alt.Axis(tickMinStep=1, format=",d"),
+            ),
             x2=alt.X2("end"),
             color=alt.Color(
                 "status_label:N",
@@ -311,7 +338,7 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
         .encode(
             y=y,
             x=alt.X("middle:Q"),
-            text=alt.Text("step:N"),
+            text=alt.Text("segment_text:N"),
             color=alt.Color("text_colour:N", scale=None),
         )
     )

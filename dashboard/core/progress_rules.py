@@ -23,7 +23,9 @@ AT_RISK = "at_risk"
 LATE = "late"
 # Worst first: the order of the headline figures and of the status legend.
 TRAFFIC_STATUSES = (LATE, AT_RISK, ON_TRACK)
-TRAFFIC_ICONS = {ON_TRACK: "🟢", AT_RISK: "🟠", LATE: "🔴"}
+# Text symbols every common font has (DejaVu, Liberation): colour emoji show as empty
+# boxes where no emoji font is installed. Always drawn next to the status word.
+TRAFFIC_ICONS = {ON_TRACK: "✓", AT_RISK: "▲", LATE: "✕"}
 
 AT_RISK_MAX_OVERDUE_DAYS = 14
 DUE_SOON_DAYS = 7

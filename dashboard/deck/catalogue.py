@@ -83,12 +83,18 @@ CATALOGUE: tuple[ChartEntry, ...] = (
         frozenset({EDITION}),
     ),
     ChartEntry(
+        "edition_comparison",
+        "presentation.chart.edition_comparison",
+        steps.load_edition_comparison,
+        steps.draw_edition_comparison,
+        frozenset({EDITION}),
+    ),
+    ChartEntry(
         "workshop_fill",
         "presentation.chart.workshop_fill",
         steps.load_workshop_fill,
         steps.draw_workshop_fill,
         frozenset({EDITION}),
-        suppression_key="presentation.suppressed_workshops",
     ),
     ChartEntry(
         "signups_by_district",

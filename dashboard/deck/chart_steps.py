@@ -3,11 +3,11 @@
 threshold)`` builds the chart without touching the database.
 
 Small groups: breakdowns of people (sign-ups by okręg and age, team members by
-category) show groups of 1..threshold-1 as "<threshold>" — the bar is left empty
-and labelled, and the exact count is not in the chart data
-(``dashboard.charts.presentation``); workshops with 1..threshold-1 sign-ups are
-left out of the fill chart. The cumulative sign-up line is a running total of the
-whole edition, and proposal and milestone counts are not about people: exact.
+category) show groups of 1..threshold-1 as "<threshold>" — an outlined bar, labelled,
+and the exact count is not in the chart data (``dashboard.charts.presentation``).
+Seats taken in a workshop are not a breakdown of people, and the nearly empty
+workshops are what organisers must see: exact. So are the cumulative sign-up line
+(a running total of the whole edition) and proposal and milestone counts.
 """
 
 from __future__ import annotations
@@ -123,6 +123,11 @@ def _congress_rows_of(
 
 
 draw_signups_over_time = _unless_empty(congress_charts.cumulative_chart)
+# This edition against the previous one, aligned on days before the event.
+load_edition_comparison = _congress_rows_of(
+    congress_queries.edition_comparison, ("edition", "name", "days_before", "cumulative")
+)
+draw_edition_comparison = _unless_empty(congress_charts.edition_comparison_chart)
 load_workshop_fill = _congress_rows_of(congress_queries.workshop_fill)
 load_signups_by_district = _congress_rows_of(
     congress_queries.by_district, ("district_number", "district", "count")
@@ -133,20 +138,9 @@ load_signups_by_age = _congress_rows_of(congress_queries.by_age_group, ("age_gro
 def draw_workshop_fill(
     data: pd.DataFrame, filters: PresentationFilters, lang: str, threshold: int
 ) -> alt.TopLevelMixin:
-    frame = suppress_workshop_fill(data, threshold) if not data.empty else data
-    if frame.empty or frame["fill_rate"].isna().all():
+    if data.empty or data["fill_rate"].isna().all():
         return empty_chart("", lang)
-    return congress_charts.workshop_fill_chart(frame, lang)
-
-
-def suppress_workshop_fill(fill: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """Workshops with 1..threshold-1 sign-ups are left out (their bar, label and tooltip
-    would each give the count); a waiting list that short is not mentioned."""
-    small_registered = (fill["registered"] > 0) & (fill["registered"] < threshold)
-    frame = fill.loc[~small_registered].copy()
-    small_waitlist = (frame["waitlisted"] > 0) & (frame["waitlisted"] < threshold)
-    frame.loc[small_waitlist, "waitlisted"] = 0
-    return frame
+    return congress_charts.workshop_fill_chart(data, lang)
 
 
 def draw_signups_by_district(

@@ -30,7 +30,8 @@ def recipe(build: Callable[..., alt.TopLevelMixin], *args: Any) -> ChartRecipe:
 def show_chart(
     chart: alt.TopLevelMixin | ChartRecipe, name: str, *, projector: bool = False
 ) -> None:
-    """Draw ``chart`` and offer it as PNG and SVG named ``name`` (also the widget key)."""
+    """Draw ``chart`` and offer it as PNG and SVG named ``name`` (also the widget key), from
+    one compact "image" control under it."""
     if isinstance(chart, ChartRecipe):
         spec = web.chart_spec(chart.build, chart.args, projector)
     else:
@@ -41,16 +42,17 @@ def show_chart(
         ("png", "image/png", lambda: _vl_convert().vegalite_to_png(image, scale=2.0)),
         ("svg", "image/svg+xml", lambda: _vl_convert().vegalite_to_svg(image).encode("utf-8")),
     )
-    for column, (fmt, mime, render) in zip(st.columns([1, 1, 3]), images, strict=False):
-        column.download_button(
-            fmt.upper(),
-            help=web.tr(f"common.download_{fmt}"),
-            data=render,
-            file_name=f"{name}.{fmt}",
-            mime=mime,
-            key=f"{fmt}-{name}",
-            icon=":material/download:",
-        )
+    # One small control per chart; the two formats open from it.
+    with st.popover(web.tr("common.chart_image"), icon=":material/download:", width="content"):
+        for fmt, mime, render in images:
+            st.download_button(
+                web.tr(f"common.download_{fmt}"),
+                data=render,
+                file_name=f"{name}.{fmt}",
+                mime=mime,
+                key=f"{fmt}-{name}",
+                width="stretch",
+            )
 
 
 def _vl_convert():

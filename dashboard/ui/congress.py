@@ -83,11 +83,24 @@ def edition_caption(editions: pd.DataFrame, edition: int) -> pd.Series:
 def chart_beside_table(
     chart: ChartRecipe, name: str, table: pd.DataFrame, column_config: dict | None = None
 ) -> None:
-    chart_column, table_column = st.columns([3, 2])
-    with chart_column:
-        show_chart(chart, name)
-    with table_column:
+    """The chart, with its numbers as a table on demand (folded under it)."""
+    show_chart(chart, name)
+    with st.expander(web.tr("congress.table_on_demand")):
         show_table(table, column_config)
+
+
+SECTIONS = (
+    "congress.section.totals",
+    "congress.section.days_workshops",
+    "congress.section.over_time",
+    "congress.section.who",
+    "congress.section.attendance",
+)
+
+
+def section_tabs() -> list:
+    """The page in tabs, one per section, so it is not one 4,000-px scroll."""
+    return st.tabs([web.tr(key) for key in SECTIONS])
 
 
 def _metrics(values: list[tuple[str, object, str | None]]) -> None:
@@ -118,7 +131,6 @@ def totals_section(flt: cq.CongressFilter) -> None:
 
 def days_and_workshops_section(flt: cq.CongressFilter) -> None:
     lang = web.lang()
-    st.header(web.tr("congress.section.days_workshops"))
     days = web.query(cq.day_split, flt)
     chart_beside_table(
         recipe(charts.days_chart, days, lang), "kongres-dni", charts.days_table(days, lang)
@@ -127,8 +139,9 @@ def days_and_workshops_section(flt: cq.CongressFilter) -> None:
     if fill.empty:
         st.info(web.tr("congress.no_workshops"))
         return
-    show_chart(recipe(charts.workshop_fill_chart, fill, lang), "kongres-warsztaty")
-    show_table(
+    chart_beside_table(
+        recipe(charts.workshop_fill_chart, fill, lang),
+        "kongres-warsztaty",
         charts.fill_table(fill, lang),
         {
             web.tr("congress.fill_rate"): st.column_config.ProgressColumn(
@@ -140,7 +153,6 @@ def days_and_workshops_section(flt: cq.CongressFilter) -> None:
 
 def over_time_section(flt: cq.CongressFilter, event: pd.Series) -> None:
     lang = web.lang()
-    st.header(web.tr("congress.section.over_time"))
     cumulative = web.query(cq.cumulative_signups, flt)
     if cumulative.empty:
         st.info(web.tr("congress.no_signups"))
@@ -159,7 +171,6 @@ def over_time_section(flt: cq.CongressFilter, event: pd.Series) -> None:
 
 def who_section(flt: cq.CongressFilter) -> None:
     lang = web.lang()
-    st.header(web.tr("congress.section.who"))
     groups = (
         ("congress.chart.by_district", "common.district", charts.district_labels, cq.by_district),
         ("congress.chart.by_age", "congress.age_group", charts.age_labels, cq.by_age_group),
@@ -177,7 +188,6 @@ def who_section(flt: cq.CongressFilter) -> None:
 def attendance_section(flt: cq.CongressFilter) -> None:
     """Who came, for editions that are over (a note before that)."""
     lang = web.lang()
-    st.header(web.tr("congress.section.attendance"))
     if not web.query(attendance_queries.edition_has_ended, flt.edition, now().date()):
         st.info(web.tr("congress.attendance_after"))
         return

@@ -15,6 +15,7 @@ import streamlit as st
 from dashboard import deck, web
 from dashboard.deck import catalogue as presentation
 from dashboard.deck.filters import PresentationFilters
+from dashboard.ui import clicker
 from dashboard.ui.charts import show_chart
 from dashboard.web import state
 
@@ -25,11 +26,12 @@ SINCE_KEY = "presentation_since"
 CHART_PARAM = "chart"
 
 # Only spacing: the projector page has to fit 1280×720 without scrolling.
-COMPACT_CSS = """
-<style>
-.stMainBlockContainer, .block-container {padding-top: 2.75rem; padding-bottom: 0.5rem;}
-</style>
-"""
+COMPACT_CSS = (
+    "<style>\n"
+    ".stMainBlockContainer, .block-container {padding-top: 2.75rem; padding-bottom: 0.5rem;}\n"
+    f"{clicker.HIDDEN_CSS}\n"
+    "</style>"
+)
 
 
 def compact_layout() -> None:
@@ -98,11 +100,23 @@ def _step_button(name: str, icon: str, disabled: bool, chosen: tuple[str, ...], 
     )
 
 
+def _follow_clicker(chosen: tuple[str, ...]) -> None:
+    action = clicker.pressed()
+    if action == "first":
+        state.CURRENT_CHART.set(chosen[0])
+    elif action == "last":
+        state.CURRENT_CHART.set(chosen[-1])
+    elif action in ("next", "previous"):
+        _move(chosen, 1 if action == "next" else -1)
+
+
 def current_chart(chosen: tuple[str, ...]) -> str:
-    """The chart on screen, with previous/next buttons and a jump list above it."""
+    """The chart on screen, with previous/next buttons and a jump list above it; the keys
+    of a clicker (and of the keyboard) move it too."""
     if state.CURRENT_CHART.get() not in chosen:
         requested = st.query_params.get(CHART_PARAM)
         state.CURRENT_CHART.set(requested if requested in chosen else chosen[0])
+    _follow_clicker(chosen)
     position = chosen.index(state.CURRENT_CHART.get())
     previous, jump, counter, following = st.columns([1.2, 4, 1.6, 1.2], vertical_alignment="center")
     with previous:
@@ -138,9 +152,14 @@ def chart(chart_id: str, filters: PresentationFilters, subteam_names: dict[str, 
     show_chart(figure, f"prezentacja-{chart_id}", projector=True)
 
 
-def deck_buttons(chosen: tuple[str, ...], filters: PresentationFilters) -> None:
+def deck_place():
+    """The top of the sidebar, kept for the deck buttons (filled once the charts are chosen)."""
+    return st.sidebar.container()
+
+
+def deck_buttons(place, chosen: tuple[str, ...], filters: PresentationFilters) -> None:
     """PPTX and PDF of the chosen charts, built only when a button is clicked."""
-    sidebar = st.sidebar
+    sidebar = place
     sidebar.subheader(web.tr("presentation.deck"))
     sidebar.caption(web.tr("presentation.deck_help"))
     options = {

@@ -11,13 +11,19 @@ from dashboard.i18n import LANGUAGES, t
 from dashboard.web import state
 from db.migrate import is_at_head
 
+# Pages opened with the sidebar closed (a projector). The browser keeps the first
+# sidebar state it is given, so the entry script must not open it first.
+SIDEBAR_CLOSED_PATHS = ("/prezentacja",)
+
 
 def configure_page() -> None:
+    url = (st.context.url or "").rstrip("/")
+    closed = url.endswith(SIDEBAR_CLOSED_PATHS)
     st.set_page_config(
         page_title=t("app.title", web.lang()),
         page_icon=":material/account_balance:",
         layout="wide",
-        initial_sidebar_state="expanded",
+        initial_sidebar_state="collapsed" if closed else "expanded",
     )
 
 

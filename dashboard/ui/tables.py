@@ -9,10 +9,26 @@ import streamlit as st
 
 from dashboard import web
 
+MISSING_TEXT = "—"
+
 
 def show_table(table: pd.DataFrame, column_config: Mapping | None = None, **options) -> None:
-    """A read-only table across the page, without the index."""
+    """A read-only table across the page, without the index; a missing text shows as "—"
+    (the grid would write the English "None")."""
+    table = dash_missing_text(table)
     st.dataframe(table, hide_index=True, width="stretch", column_config=column_config, **options)
+
+
+def dash_missing_text(table: pd.DataFrame) -> pd.DataFrame:
+    texts = [name for name in table.columns if _is_text(table[name]) and table[name].isna().any()]
+    return table.fillna(dict.fromkeys(texts, MISSING_TEXT)) if texts else table
+
+
+def _is_text(column: pd.Series) -> bool:
+    if pd.api.types.is_string_dtype(column) and column.dtype != object:
+        return True
+    values = column.dropna()
+    return column.dtype == object and len(values) > 0 and all(isinstance(v, str) for v in values)
 
 
 def date_column(label_key: str) -> st.column_config.DateColumn:

@@ -26,7 +26,7 @@ from dashboard.charts import base, congress, progress, team
 from dashboard.charts import presentation as presentation_charts
 from dashboard.charts.base import OKABE_ITO, finalize, to_svg
 from dashboard.deck import catalogue as presentation
-from dashboard.deck.chart_steps import suppress_workshop_fill
+from dashboard.deck.chart_steps import draw_workshop_fill
 from dashboard.deck.filters import PresentationFilters
 from dashboard.queries import attendance as attendance_queries
 from dashboard.queries import congress as cq
@@ -250,23 +250,29 @@ def test_small_groups_of_people_are_never_drawn_with_their_size():
         "mała": (0, "<5"),
         "pusta": (0, "0"),
     }
-    assert all(set(row) == {"label", "shown", "text"} for row in rows), "no exact counts"
+    columns = {"label", "shown", "text", "small_end", "label_at"}
+    assert all(set(row) == columns for row in rows), "no exact counts"
+    # "<5" is an outline up to the threshold, the same for every small group; 0 has none.
+    outline = {row["label"]: (row["small_end"], row["label_at"]) for row in rows}
+    assert outline == {"duża": (None, 12), "mała": (5, 5), "pusta": (None, 0)}
 
 
-def test_workshops_with_few_sign_ups_are_left_out_of_the_presented_fill():
+def test_workshops_with_few_sign_ups_stay_in_the_presented_fill():
+    """Seats taken in a workshop are not a breakdown of people: the nearly empty ones are
+    exactly what the organisers must see."""
     fill = pd.DataFrame(
         {
             "title": ["A", "B", "C"],
             "capacity": [40, 40, 40],
             "registered": [35, 2, 40],
-            "waitlisted": [0, 0, 3],
+            "waitlisted": [0, 1, 3],
             "fill_rate": [35 / 40, 2 / 40, 1.0],
             "flag": ["near_full", "ok", "full"],
         }
     )
-    shown = suppress_workshop_fill(fill, threshold=5)
-    assert list(shown["title"]) == ["A", "C"]
-    assert list(shown["waitlisted"]) == [0, 0]
+    spec = draw_workshop_fill(fill, PresentationFilters(), "pl", 5).to_dict()
+    rows = [row for rows in spec["datasets"].values() for row in rows if "title" in row]
+    assert {row["title"]: row["registered"] for row in rows} == {"A": 35, "B": 2, "C": 40}
 
 
 def test_projector_sizes_are_bigger_than_screen_sizes():

@@ -15,8 +15,8 @@ from tests.conftest import DEMO_TODAY
 AS_OF = {"na_dzien": DEMO_TODAY.isoformat()}
 MARK_DONE = {"pl": "Oznacz jako wykonany", "en": "Mark as done"}
 STATUS_TEXTS = {
-    "pl": {"🟢 na dobrej drodze", "🟠 zagrożony", "🔴 opóźniony"},
-    "en": {"🟢 on track", "🟠 at risk", "🔴 late"},
+    "pl": {"✓ na dobrej drodze", "▲ zagrożony", "✕ opóźniony"},
+    "en": {"✓ on track", "▲ at risk", "✕ late"},
 }
 
 

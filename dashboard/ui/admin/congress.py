@@ -37,7 +37,7 @@ def render(actor: Actor) -> None:
 
 def _registration_window(actor: Actor, edition: int, event) -> None:
     st.subheader(web.tr("congress.admin.window"))
-    with st.form(f"admin_congress_window_{edition}"):
+    with st.form(f"admin_congress_window_{edition}", enter_to_submit=False):
         is_open = st.toggle(
             web.tr("congress.admin.window_open"), value=bool(event["registration_open"])
         )

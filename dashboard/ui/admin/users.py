@@ -58,7 +58,7 @@ def _user_table(frame: pd.DataFrame) -> None:
 def _add_user_form(actor: Actor) -> None:
     options = web.query(subteam_options)
     subteams = dict(zip(options["id"].tolist(), options["name"].tolist(), strict=True))
-    with st.form("admin.users.add_form"):
+    with st.form("admin.users.add_form", enter_to_submit=False):
         st.subheader(web.tr("admin.users.add"))
         username = st.text_input(web.tr("admin.users.username"), max_chars=50)
         display_name = st.text_input(web.tr("admin.users.display_name"), max_chars=200)
@@ -93,7 +93,7 @@ def _add_user_form(actor: Actor) -> None:
 def _manage_user_form(actor: Actor, usernames: list[str]) -> None:
     if not usernames:
         return
-    with st.form("admin.users.manage_form"):
+    with st.form("admin.users.manage_form", enter_to_submit=False):
         st.subheader(web.tr("admin.users.manage"))
         username = st.selectbox(web.tr("admin.users.pick"), usernames)
         password = st.text_input(web.tr("admin.users.new_password"), type="password")

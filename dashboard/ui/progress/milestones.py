@@ -85,7 +85,7 @@ def _pick_date(label_key: str, value: date, key: str, **bounds: date) -> date:
 
 
 def _done_form(engine, actor: Actor, labels: dict[int, str]) -> None:
-    with st.form("progress_done_form"):
+    with st.form("progress_done_form", enter_to_submit=False):
         milestone_id = _choose("progress.edit.milestone", labels, "progress_done_milestone")
         done_on = _pick_date(
             "progress.edit.done_on", today(), "progress_done_on", max_value=today()
@@ -100,7 +100,7 @@ def _done_form(engine, actor: Actor, labels: dict[int, str]) -> None:
 
 
 def _move_form(engine, actor: Actor, labels: dict[int, str]) -> None:
-    with st.form("progress_move_form"):
+    with st.form("progress_move_form", enter_to_submit=False):
         milestone_id = _choose("progress.edit.milestone", labels, "progress_move_milestone")
         new_due = _pick_date(
             "progress.edit.new_due",
@@ -114,7 +114,7 @@ def _move_form(engine, actor: Actor, labels: dict[int, str]) -> None:
 
 
 def _add_form(engine, actor: Actor, subteams: dict[int, str]) -> None:
-    with st.form("progress_add_form"):
+    with st.form("progress_add_form", enter_to_submit=False):
         subteam_id = _choose("progress.edit.subteam", subteams, "progress_add_subteam")
         title = st.text_input(
             web.tr("progress.edit.title"),

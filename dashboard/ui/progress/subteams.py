@@ -18,7 +18,7 @@ from db.models import PROPOSAL_STATUSES
 
 
 def status_text(status: str) -> str:
-    """'🟢 na dobrej drodze': icon and words, so colour is never the only cue."""
+    """'✓ na dobrej drodze': icon and words, so colour is never the only cue."""
     return f"{TRAFFIC_ICONS[status]} {web.tr(f'progress.traffic.{status}')}"
 
 
