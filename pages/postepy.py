@@ -36,6 +36,7 @@ if progress.empty:
     st.info(web.tr("progress.no_subteams"))
     st.stop()
 slugs = scope_slugs(scope, progress, subteams)
+top.since_line(web.query(changes.since_counts, since, as_of, scope), since)
 attention_block(web.query(figures.milestones_needing_attention, as_of, scope), top.ATTENTION_ANCHOR)
 
 pipeline = web.query(pq.pipeline_as_of, as_of, scope)
@@ -44,7 +45,6 @@ then = pq.summarise_headline(
     web.query(pq.subteam_progress, since, scope), web.query(pq.pipeline_as_of, since, scope)
 )
 top.headline(pq.summarise_headline(progress, pipeline), then, congresses, (as_of, since), slugs)
-top.since_line(web.query(changes.since_counts, since, as_of, scope), since)
 
 st.subheader(web.tr("progress.section.subteams"), anchor=top.SUBTEAMS_ANCHOR)
 subteam_table(progress, subteams)
