@@ -57,7 +57,11 @@ def _table(rows: pd.DataFrame) -> list[int]:
     shown = rows.assign(
         status=[web.tr(f"status.{code}") for code in rows["status"]],
         assignee=rows["assignee"].fillna("—"),
+        response_due=["—" if pd.isna(due) else format_date(due) for due in rows["response_due"]],
     )
+    order = ["response_due", "id", "title", "status", "assignee"]
+    if rows["subteam_id"].nunique() > 1:
+        order.append("subteam")
     column = st.column_config
     event = st.dataframe(
         shown,
@@ -67,12 +71,12 @@ def _table(rows: pd.DataFrame) -> list[int]:
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(rows), 600),
-        column_order=["response_due", "id", "title", "status", "assignee", "subteam"],
+        column_order=order,
         column_config={
-            "response_due": column.DateColumn(web.tr("queue.col.due"), format="DD.MM.YYYY"),
+            "response_due": column.TextColumn(web.tr("queue.col.due"), width="small"),
             "id": column.NumberColumn(web.tr("proposals.col.id"), format="%d", width="small"),
             "title": column.TextColumn(web.tr("proposals.col.title"), width="large"),
-            "status": column.TextColumn(web.tr("common.status")),
+            "status": column.TextColumn(web.tr("common.status"), width="small"),
             "assignee": column.TextColumn(web.tr("queue.col.assignee")),
             "subteam": column.TextColumn(web.tr("common.subteam")),
         },
@@ -114,7 +118,7 @@ def _detail(actor: Actor, proposal_id: int, users: pd.DataFrame) -> None:
         return
     row = item.iloc[0]
     with st.container(border=True):
-        st.subheader(f"{web.tr('proposals.detail.number', id=proposal_id)} {plain(found.title)}")
+        st.markdown(f"**{web.tr('proposals.detail.number', id=proposal_id)} {plain(found.title)}**")
         st.caption(
             " · ".join(
                 [
@@ -145,7 +149,7 @@ def _user_choices(users: pd.DataFrame) -> dict[int, str]:
 def _assign_form(row: pd.Series, users: pd.DataFrame, prefix: str) -> None:
     choices = _user_choices(users)
     current = int(row["assignee_id"]) if pd.notna(row["assignee_id"]) else NOBODY
-    due = row["response_due"] if isinstance(row["response_due"], date) else None
+    due = None if pd.isna(row["response_due"]) else row["response_due"]  # NaT is a date too
     with st.container(border=True):
         st.markdown(f"**{web.tr('queue.assign.title')}**")
         st.selectbox(
