@@ -106,8 +106,9 @@ def test_lead_assigns_answers_and_decides_from_the_queue(page_as, e2e_database_u
 
     # Answer the author.
     answer = "Dziękujemy — rozpatrzymy propozycję na kwietniowym posiedzeniu."
-    page.get_by_label(tr("queue.answer.label")).fill(answer)
-    page.get_by_label(tr("queue.answer.label")).press("Tab")
+    answer_box = page.get_by_role("textbox", name=tr("queue.answer.label"))
+    answer_box.fill(answer)
+    answer_box.press("Tab")
     settle(page)
     _button(page, tr("queue.answer.save")).click()
     settle(page)
