@@ -89,9 +89,11 @@ def test_lead_assigns_answers_and_decides_from_the_queue(page_as, e2e_database_u
     # Assign: the lead themselves, a response due date in two weeks.
     choose(page, detail, tr("queue.col.assignee"), "Liderka")
     due = now().date() + timedelta(days=14)
-    due_field = detail.locator('[data-testid="stDateInput"] input').first
-    due_field.fill(due.strftime("%d.%m.%Y"))
-    due_field.press("Enter")
+    # The date field is one spin button per part: type the digits, they move along.
+    day = detail.get_by_role("spinbutton", name=f"day, {tr('queue.col.due')}")
+    day.click()
+    page.keyboard.type(due.strftime("%d%m%Y"))
+    page.keyboard.press("Tab")
     settle(page)
     _button(detail, tr("queue.assign.save")).click()
     settle(page)
