@@ -8,7 +8,6 @@ from dashboard.ui.proposals import detail, export, filters, imports, review, tab
 
 actor = web.require_actor()
 st.title(web.tr("proposals.title"))
-review.show_flash()
 imports.import_section(actor)
 
 view = filters.filters_sidebar(web.query(pq.filter_options))
@@ -34,3 +33,4 @@ if len(selected) > 1:
 detail_id = table.detail_id_from_selection(rows, selected)
 if detail_id is not None:
     detail.detail(actor, detail_id)
+review.show_flash()  # a message whose controls are gone (e.g. after a bulk change)

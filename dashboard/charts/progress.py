@@ -279,6 +279,8 @@ def _stacked_pipeline(pipeline: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
         }
     )
+    if "link" in pipeline:  # /postepy: a segment opens its proposals on /propozycje
+        data["link"] = pipeline["link"]
     data = data.sort_values(["subteam", "rank"], kind="stable")
     data["end"] = data.groupby("subteam", sort=False)["count"].cumsum()
     data["start"] = data["end"] - data["count"]
@@ -328,6 +330,7 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
                 alt.Tooltip("status_label:N", title=t("common.status", lang)),
                 alt.Tooltip("count:Q", title=t("common.count", lang)),
             ],
+            **({"href": alt.Href("link:N")} if "link" in data else {}),
         )
     )
     # Step numbers only where the segment is wide enough to hold one.

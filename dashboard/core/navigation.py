@@ -19,7 +19,7 @@ class PageSpec:
     url_path: str
     title_key: str
     icon: str
-    audience: str  # "staff", "admin" or "public"
+    audience: str  # "staff", "lead" (leads and admins), "admin" or "public"
     default: bool = False
     in_menu: bool = True  # False: reachable by its address (a personal link) only
 
@@ -30,6 +30,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/postepy.py", "postepy", "nav.progress", ":material/monitoring:", "staff", True),
+    PageSpec("pages/kolejka.py", "kolejka", "nav.queue", ":material/inbox:", "lead"),
     PageSpec("pages/propozycje.py", "propozycje", "nav.proposals", ":material/lightbulb:", "staff"),
     PageSpec("pages/kongres.py", "kongres", "nav.congress", ":material/groups:", "staff"),
     PageSpec("pages/zespol.py", "zespol", "nav.team", ":material/diversity_3:", "staff"),
@@ -56,6 +57,8 @@ def may_open(role: str | None, spec: PageSpec) -> bool:
         return True
     if spec.audience == "admin":
         return role == "admin"
+    if spec.audience == "lead":
+        return role in ("lead", "admin")
     return role in STAFF_ROLES
 
 
@@ -65,6 +68,11 @@ def pages_for(role: str | None) -> list[PageSpec]:
     if role is None:
         # Residents: the public form is their only page, so it is the default one.
         return [PageSpec(**{**spec.__dict__, "default": True}) for spec in visible]
+    if role == "lead":
+        # A lead lands on their queue.
+        return [
+            PageSpec(**{**spec.__dict__, "default": spec.url_path == "kolejka"}) for spec in visible
+        ]
     return visible
 
 

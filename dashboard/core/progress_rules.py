@@ -14,7 +14,7 @@ A subteam takes the worst status of its milestones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -43,7 +43,15 @@ PROPOSAL_STAGES = {
     "decided": ("accepted", "partially_accepted", "rejected", "merged"),
     "included": ("included",),
 }
-DECIDED_STATUSES = PROPOSAL_STAGES["decided"] + PROPOSAL_STAGES["included"]
+# The proposal figures every page and the deck show (dashboard.queries.figures), each a
+# set of statuses; unlike the stages they overlap: "decided" includes "included".
+PROPOSAL_FIGURES: dict[str, tuple[str, ...]] = {
+    "submitted": PROPOSAL_STAGES["submitted"],
+    "under_review": PROPOSAL_STAGES["under_review"],
+    "decided": PROPOSAL_STAGES["decided"] + PROPOSAL_STAGES["included"],
+    "included": PROPOSAL_STAGES["included"],
+}
+DECIDED_STATUSES = PROPOSAL_FIGURES["decided"]
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,15 @@ def weighted_completion(milestones: Iterable[MilestoneFacts], as_of: date) -> fl
 
 def completion_share(done_weight: float, total_weight: float) -> float:
     return float(done_weight) / float(total_weight) if total_weight else 0.0
+
+
+def count_figures(by_status: Mapping[str, int]) -> dict[str, int]:
+    """Every proposal figure (plus ``proposals``, all of them) from counts per status."""
+    counts = {
+        key: int(sum(by_status.get(status, 0) for status in statuses))
+        for key, statuses in PROPOSAL_FIGURES.items()
+    }
+    return {"proposals": int(sum(by_status.values())), **counts}
 
 
 def stage_of(status: str) -> str:

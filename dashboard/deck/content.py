@@ -1,10 +1,11 @@
 """What the meeting deck says, read from the database once, so the PPTX and the PDF
 say the same.
 
-1. title slide (team, meeting date), 2. headline figures, 3. one slide per chosen
-chart (the projector image, its title, a caption naming the filters and the
-data-as-of time), 4. what changed since a date (new proposals, status changes,
-milestones completed).
+1. title slide (team, meeting date), 2. headline figures (``queries.figures``, the
+words of /postepy), 3. "Wymaga uwagi": every late and at-risk milestone by name,
+4. one slide per chosen chart (the projector image, its title, a caption naming the
+filters and the data-as-of time), 5. what changed since a date (new proposals, status
+changes, milestones completed).
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from dashboard.core.privacy import small_group_label
 from dashboard.deck import catalogue
 from dashboard.deck.errors import DeckError
 from dashboard.deck.filters import PresentationFilters
-from dashboard.i18n import format_int, format_percent, t
+from dashboard.i18n import count_label, format_int, format_percent, t
 from dashboard.queries import changes as changes_queries
+from dashboard.queries import figures as figures_queries
 from dashboard.queries import presentation as queries
 from db.engine import now as wall_clock_now
 
 CHANGES_PER_SECTION = 5
+ATTENTION_LINES = 10
 TITLE_MAX_CHARS = 60
 
 
@@ -61,6 +64,7 @@ class DeckContent:
     date_line: str
     figures_title: str
     figures: tuple[Figure, ...]
+    attention: ChangeSection  # the late and at-risk milestones by name, as on /postepy
     charts: tuple[ChartSlide, ...]
     changes_title: str
     changes: tuple[ChangeSection, ...]
@@ -71,6 +75,7 @@ class DeckContent:
         return [
             self.title,
             self.figures_title,
+            self.attention.heading,
             *(chart.title for chart in self.charts),
             self.changes_title,
         ]
@@ -132,6 +137,7 @@ def _content(request: _Request, chart_ids: Sequence[str]) -> DeckContent:
         date_line=t("presentation.deck.meeting_date", lang, date=long_date),
         figures_title=t("presentation.deck.figures", lang),
         figures=tuple(_figures(request)),
+        attention=_attention(request),
         charts=tuple(_chart_slide(request, chart_id) for chart_id in chart_ids),
         changes_title=t("presentation.deck.changes", lang, date=format_date(filters.since)),
         changes=_changes(request),
@@ -179,7 +185,7 @@ def _figures(request: _Request) -> Iterable[Figure]:
     figures = queries.headline_figures(
         request.engine, filters.as_of, filters.since, filters.scope, filters.edition
     )
-    yield Figure(_number(figures.proposals, lang), t("presentation.figure.proposals", lang))
+    yield Figure(_number(figures.proposals, lang), t("figure.proposals", lang))
     yield Figure(
         _number(figures.proposals_new, lang),
         t("presentation.figure.proposals_new", lang, date=format_date(filters.since)),
@@ -187,14 +193,14 @@ def _figures(request: _Request) -> Iterable[Figure]:
     decided_share = figures.proposals_decided / figures.proposals if figures.proposals else 0.0
     yield Figure(
         _number(figures.proposals_decided, lang),
-        f"{t('presentation.figure.decided', lang)} ({_percent(decided_share, lang)})",
+        f"{t('figure.decided', lang)} ({_percent(decided_share, lang)})",
     )
     of = "z" if lang == "pl" else "of"
     yield Figure(
         f"{_number(figures.milestones_done, lang)} {of} {_number(figures.milestones_total, lang)}",
         t("presentation.figure.milestones", lang),
     )
-    yield Figure(_number(figures.milestones_overdue, lang), t("presentation.figure.overdue", lang))
+    yield Figure(_number(figures.milestones_overdue, lang), t("figure.overdue", lang))
     members = _people(figures.members, lang, request.threshold)
     yield Figure(members, t("presentation.figure.members", lang))
     if figures.edition is not None and figures.signups is not None:
@@ -205,6 +211,45 @@ def _figures(request: _Request) -> Iterable[Figure]:
     if figures.next_congress is not None:
         days = (figures.next_congress - filters.as_of).days
         yield Figure(_number(days, lang), t("presentation.figure.days_to_congress", lang))
+
+
+def _attention(request: _Request) -> ChangeSection:
+    filters, lang = request.filters, request.lang
+    found = figures_queries.milestones_needing_attention(
+        request.engine, filters.as_of, filters.scope
+    )
+    lines = tuple(
+        t(
+            "attention.deck_line",
+            lang,
+            status=t(f"attention.status.{row.status}", lang),
+            title=_short(row.title),
+            subteam=row.subteam,
+            due=format_date(row.due_date),
+            when=_when(int(row.days_late), lang),
+        )
+        for row in found.head(ATTENTION_LINES).itertuples()
+    )
+    return ChangeSection(t("attention.title", lang), len(found), lines)
+
+
+def _when(days_late: int, lang: str) -> str:
+    days = count_label(abs(days_late), "noun.day", lang)
+    if days_late > 0:
+        return t("attention.days_late", lang, days=days)
+    if days_late == 0:
+        return t("attention.due_today", lang)
+    return t("attention.due_in", lang, days=days)
+
+
+def attention_lines(section: ChangeSection, lang: str) -> list[str]:
+    """The lines of the "Wymaga uwagi" slide (with "… and N more")."""
+    if section.total == 0:
+        return [t("attention.none", lang)]
+    lines = list(section.items)
+    if section.total > len(lines):
+        lines.append(t("attention.more", lang, count=section.total - len(lines)))
+    return lines
 
 
 def _number(value: int, lang: str) -> str:

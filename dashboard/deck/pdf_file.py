@@ -9,7 +9,13 @@ from pathlib import Path
 from fpdf import FPDF
 
 from dashboard.deck import layout
-from dashboard.deck.content import ChartSlide, DeckContent, section_heading, section_lines
+from dashboard.deck.content import (
+    ChartSlide,
+    DeckContent,
+    attention_lines,
+    section_heading,
+    section_lines,
+)
 from dashboard.deck.errors import DeckError
 
 FONT = "DeckSans"
@@ -45,6 +51,7 @@ def write_pdf(content: DeckContent) -> bytes:
     pdf = _new_pdf(content)
     _title_page(pdf, content)
     _figures_page(pdf, content)
+    _attention_page(pdf, content)
     for chart in content.charts:
         _chart_page(pdf, chart)
     _changes_page(pdf, content)
@@ -109,6 +116,12 @@ def _figures_page(pdf: FPDF, content: DeckContent) -> None:
         below = _text(pdf, top, [figure.value], layout.FIGURE_VALUE_PT, bold=True,
                       colour=layout.ACCENT_COLOUR, x=left, width=width - 5)  # fmt: skip
         _text(pdf, below + 2, [figure.label], layout.FIGURE_LABEL_PT, x=left, width=width - 5)
+
+
+def _attention_page(pdf: FPDF, content: DeckContent) -> None:
+    _titled_page(pdf, content.attention.heading)
+    lines = [f"• {line}" for line in attention_lines(content.attention, content.lang)]
+    _text(pdf, mm(layout.SECTIONS_TOP_IN), lines, layout.BODY_PT)
 
 
 def _chart_page(pdf: FPDF, chart: ChartSlide) -> None:

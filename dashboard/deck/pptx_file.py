@@ -11,7 +11,13 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
 from dashboard.deck import layout
-from dashboard.deck.content import ChartSlide, DeckContent, section_heading, section_lines
+from dashboard.deck.content import (
+    ChartSlide,
+    DeckContent,
+    attention_lines,
+    section_heading,
+    section_lines,
+)
 
 TITLE_ONLY_LAYOUT = 5
 TITLE_SLIDE_LAYOUT = 0
@@ -25,6 +31,7 @@ def write_pptx(content: DeckContent) -> bytes:
     deck.core_properties.language = "pl-PL" if content.lang == "pl" else "en-GB"
     _title_slide(deck, content)
     _figures_slide(deck, content)
+    _attention_slide(deck, content)
     for chart in content.charts:
         _chart_slide(deck, chart)
     _changes_slide(deck, content)
@@ -95,6 +102,13 @@ def _figures_slide(deck, content: DeckContent) -> None:
         _text_box(slide, left, top, width - 0.2, 1.0, [figure.value], layout.FIGURE_VALUE_PT,
                   bold=True, colour=layout.ACCENT_COLOUR)  # fmt: skip
         _text_box(slide, left, top + 1.0, width - 0.2, 1.2, [figure.label], layout.FIGURE_LABEL_PT)
+
+
+def _attention_slide(deck, content: DeckContent) -> None:
+    slide = _titled_slide(deck, content.attention.heading)
+    lines = [f"• {line}" for line in attention_lines(content.attention, content.lang)]
+    _text_box(slide, layout.MARGIN_IN, layout.SECTIONS_TOP_IN, layout.CONTENT_WIDTH_IN, 5.2, lines,
+              layout.BODY_PT)  # fmt: skip
 
 
 def _chart_slide(deck, chart: ChartSlide) -> None:

@@ -10,24 +10,21 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, distinct, func, select
+from sqlalchemy import Engine, and_, distinct, func, select
 
-from dashboard.queries.changes import status_changes_in
-from dashboard.queries.common import end_of_day, query_frame, start_of_day
+from dashboard.queries import figures
+from dashboard.queries.changes import since_counts, status_changes_in
+from dashboard.queries.common import query_frame
 from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import (
     Event,
-    Milestone,
     Participant,
-    Proposal,
     ProposalEvent,
     Signup,
     Subteam,
     SubteamMember,
     ThematicTeam,
 )
-
-DECISION_STATUSES = ("accepted", "partially_accepted", "rejected", "merged", "included")
 
 
 def edition_options(engine: Engine) -> pd.DataFrame:
@@ -59,31 +56,16 @@ def headline_figures(
     scope: Scope = EVERYTHING,
     edition: int | None = None,
 ) -> HeadlineFigures:
-    """The figures of the deck's second slide, as they stand on ``as_of``."""
-    proposal_filter = and_(
-        Proposal.created_at < end_of_day(as_of), *scope.on_column(Proposal.subteam_id)
-    )
-    milestone_filter = and_(
-        Milestone.subteam_id.is_not(None), *scope.on_column(Milestone.subteam_id)
-    )
+    """The figures of the deck's second slide, as they stand on ``as_of``; proposal and
+    milestone counts are ``dashboard.queries.figures``, as on /postepy."""
+    proposals = figures.proposal_figures(engine, as_of, scope)
+    milestones = figures.milestone_figures(engine, as_of, scope)
     member_filter = and_(
         SubteamMember.subteam_id.is_not(None), *scope.on_column(SubteamMember.subteam_id)
     )
-    proposals = select(
-        func.count(),
-        func.coalesce(func.sum(case((Proposal.created_at >= start_of_day(since), 1), else_=0)), 0),
-        func.coalesce(func.sum(case((Proposal.status.in_(DECISION_STATUSES), 1), else_=0)), 0),
-    ).where(proposal_filter)
-    done = and_(Milestone.done_on.is_not(None), Milestone.done_on <= as_of)
-    milestones = select(
-        func.count(),
-        func.coalesce(func.sum(case((done, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((and_(~done, Milestone.due_date < as_of), 1), else_=0)), 0),
-    ).where(milestone_filter)
     members = select(func.count(distinct(SubteamMember.participant_id))).where(member_filter)
+    new_count = since_counts(engine, since, as_of, scope).new_proposals  # as /postepy
     with engine.connect() as connection:
-        total, new, decided = connection.execute(proposals).one()
-        m_total, m_done, m_overdue = connection.execute(milestones).one()
         member_count = connection.execute(members).scalar_one()
         chosen = edition if edition is not None else _latest_edition(connection)
         signups = None
@@ -98,12 +80,12 @@ def headline_figures(
             select(func.min(Event.starts_on)).where(Event.starts_on >= as_of)
         ).scalar_one()
     return HeadlineFigures(
-        proposals=int(total),
-        proposals_new=int(new),
-        proposals_decided=int(decided),
-        milestones_total=int(m_total),
-        milestones_done=int(m_done),
-        milestones_overdue=int(m_overdue),
+        proposals=proposals["proposals"],
+        proposals_new=int(new_count),
+        proposals_decided=proposals["decided"],
+        milestones_total=milestones.total,
+        milestones_done=milestones.done,
+        milestones_overdue=milestones.overdue,
         members=int(member_count),
         signups=None if signups is None else int(signups),
         edition=chosen,

@@ -22,8 +22,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.core.progress_rules import (
     DECIDED_STATUSES,
-    PROPOSAL_STAGES,
     completion_share,
+    count_figures,
     milestone_state,
     status_from_counts,
     status_windows,
@@ -357,20 +357,18 @@ class Headline:
     late: int
     milestones_done: int
     milestones_total: int
-    stages: tuple[tuple[str, int], ...]  # (stage, proposals) in PROPOSAL_STAGES order
+    overdue: int  # open milestones past their due date
+    figures: tuple[tuple[str, int], ...]  # (figure, proposals): ``count_figures``
 
-    def stage(self, name: str) -> int:
-        return dict(self.stages)[name]
+    def figure(self, name: str) -> int:
+        return dict(self.figures)[name]
 
 
 def summarise_headline(progress: pd.DataFrame, pipeline: pd.DataFrame) -> Headline:
     """The headline figures from ``subteam_progress`` and ``pipeline_as_of`` frames."""
     status_counts = progress["status"].value_counts()
     by_status = pipeline.groupby("status")["count"].sum() if len(pipeline) else pd.Series()
-    stages = tuple(
-        (stage, int(sum(by_status.get(status, 0) for status in members)))
-        for stage, members in PROPOSAL_STAGES.items()
-    )
+    figures = tuple(count_figures(by_status.to_dict()).items())
     return Headline(
         subteams=len(progress),
         on_track=int(status_counts.get("on_track", 0)),
@@ -378,7 +376,8 @@ def summarise_headline(progress: pd.DataFrame, pipeline: pd.DataFrame) -> Headli
         late=int(status_counts.get("late", 0)),
         milestones_done=int(progress["milestones_done"].sum()),
         milestones_total=int(progress["milestones_total"].sum()),
-        stages=stages,
+        overdue=int(progress["overdue_count"].sum()),
+        figures=figures,
     )
 
 

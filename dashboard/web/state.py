@@ -96,6 +96,10 @@ REGISTRATION_SENT_AT: Slot[list] = Slot("zapisy_sent_at")  # submission times (t
 FLASH_MY_SIGNUP: Slot[Flash] = Slot("moj_zapis_flash")
 BACKUP_FILE: Slot[tuple[str, bytes]] = Slot("admin.backup.file")  # (file name, bytes)
 CURRENT_CHART: Slot[str] = Slot("presentation_current")  # also the jump list's widget key
+QUEUE_OPEN: Slot[int] = Slot("queue_open")  # the proposal whose detail is open in the queue
+QUEUE_ROUND: Slot[int] = Slot("queue_round")  # bumped after a change: a fresh, empty selection
+# (place of the action, message): shown next to the button that caused it
+QUEUE_MESSAGE: Slot[tuple[str, Flash]] = Slot("queue_message")
 
 
 # --- accessors --------------------------------------------------------------------------

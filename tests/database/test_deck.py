@@ -57,6 +57,7 @@ def expected_titles(content: DeckContent) -> list[str]:
     return [
         "Postępy prac zespołu",
         "Najważniejsze liczby",
+        "Wymaga uwagi",
         *charts,
         "Co się zmieniło od 02.03.2026",
     ]
@@ -75,9 +76,15 @@ def test_default_deck_has_every_chart_and_the_changes_since_two_weeks(default_co
 
 def test_pptx_opens_with_one_slide_per_part_titles_and_chart_images(default_content):
     slides = Presentation(io.BytesIO(write_pptx(default_content))).slides
-    assert len(slides) == 2 + len(presentation.CHART_IDS) + 1
+    assert len(slides) == 3 + len(presentation.CHART_IDS) + 1
     assert [slide.shapes.title.text for slide in slides] == expected_titles(default_content)
-    for slide, chart in zip(list(slides)[2:-1], default_content.charts, strict=True):
+    attention = " ".join(
+        shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame
+    )
+    assert default_content.attention.items
+    for line in default_content.attention.items:
+        assert line in attention
+    for slide, chart in zip(list(slides)[3:-1], default_content.charts, strict=True):
         pictures = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1
         assert pictures[0].image.content_type == "image/png"
@@ -95,9 +102,9 @@ def test_pptx_opens_with_one_slide_per_part_titles_and_chart_images(default_cont
 
 def test_pdf_has_the_same_pages_titles_and_images(default_content):
     reader = PdfReader(io.BytesIO(write_pdf(default_content)))
-    assert len(reader.pages) == 2 + len(presentation.CHART_IDS) + 1
+    assert len(reader.pages) == 3 + len(presentation.CHART_IDS) + 1
     assert [item.title for item in reader.outline] == expected_titles(default_content)
-    for page in reader.pages[2:-1]:
+    for page in reader.pages[3:-1]:
         assert image_count(page) == 1
     assert image_count(reader.pages[0]) == 0
     assert "Postępy prac zespołu" in reader.pages[0].extract_text()
@@ -119,6 +126,7 @@ def test_pdf_embeds_a_font_with_every_polish_letter():
         date_line="Spotkanie zespołu, 16 marca 2026",
         figures_title="Najważniejsze liczby",
         figures=(Figure("12\u00a0345", "Łączna liczba"),),
+        attention=ChangeSection("Wymaga uwagi", 0, ()),
         charts=(),
         changes_title="Zmiany",
         changes=(ChangeSection("Źródła", 0, ()),),
@@ -148,10 +156,11 @@ def test_deck_for_chosen_subteams_and_charts_names_the_filters(demo_url, tmp_pat
     assert [slide.shapes.title.text for slide in slides] == [
         "Postępy prac zespołu",
         "Najważniejsze liczby",
+        "Wymaga uwagi",
         "Propozycje w podzespołach według statusu",
         "Co się zmieniło od 01.01.2026",
     ]
-    captions = [shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame]
+    captions = [shape.text_frame.text for shape in slides[3].shapes if shape.has_text_frame]
     assert any(f"podzespoły: {name}" in caption for caption in captions)
     engine.dispose()
 
@@ -165,6 +174,7 @@ def test_english_deck(demo_url, tmp_path):
     assert [item.title for item in reader.outline] == [
         "Team progress",
         "Headline figures",
+        "Needs attention",
         "Subteam members by category",
         "What changed since 02.03.2026",
     ]
@@ -200,7 +210,7 @@ def test_cli_builds_a_deck_and_reports_bad_options(demo_url, tmp_path, capsys):
     assert code == 0
     assert "Zapisano" in capsys.readouterr().out
     reader = PdfReader(str(out))
-    assert len(reader.pages) == 4
+    assert len(reader.pages) == 5  # title, figures, "Wymaga uwagi", chart, changes
     assert reader.outline[-1].title == "Co się zmieniło od 01.03.2026"
 
     code = run(["--database-url", demo_url, "deck", "--out", str(out), "--subteam", "xyz"])

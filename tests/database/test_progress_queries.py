@@ -231,7 +231,8 @@ def test_headline_figures_sum_the_subteams(history: Engine) -> None:
     headline = pq.headline_figures(history, D)
     assert (headline.on_track, headline.at_risk, headline.late) == (0, 2, 1)
     assert (headline.milestones_done, headline.milestones_total) == (1, 4)
-    assert dict(headline.stages) == {
+    assert dict(headline.figures) == {
+        "proposals": 3,
         "submitted": 0,
         "under_review": 2,
         "decided": 1,

@@ -30,10 +30,11 @@ STAFF_PAGES = {
 } | PUBLIC_PAGES
 EXPECTED_PAGES = {
     "czlonek": STAFF_PAGES,
-    "lider": STAFF_PAGES,
+    "lider": STAFF_PAGES | {"kolejka"},
     "dyrektor": STAFF_PAGES,
-    "admin": STAFF_PAGES | {"admin"},
+    "admin": STAFF_PAGES | {"admin", "kolejka"},
 }
+LANDING_PAGE = {"lider": "kolejka"}  # a lead lands on their queue, everyone else on /postepy
 SCRIPT = "<script>alert(1)</script>"
 
 
@@ -109,7 +110,7 @@ def test_each_role_signs_in_and_gets_its_pages(demo_copy_url, username):
     assert_no_exception(at)
     assert at.session_state[state.ACTOR.key].username == username
     assert page_scripts(at) == EXPECTED_PAGES[username]
-    assert ran_page(at) == "postepy"
+    assert ran_page(at) == LANDING_PAGE.get(username, "postepy")
     assert not is_sign_in_form(at)
 
 

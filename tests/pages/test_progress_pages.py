@@ -136,6 +136,49 @@ def test_team_page_shows_emails_to_admins(demo_url: str) -> None:
     assert_no_exception(at)
     members = at.dataframe[-1].value
     assert set(members["subteam"]) == {"Wdrożenie narzędzi Smart City"}
-    emails = members["email"].dropna()
+    emails = members["email"][members["email"] != "—"]  # "—": a member without an address
     assert len(emails) > 0
     assert emails.str.contains("@").all()
+
+
+def test_first_screen_names_the_late_milestones_and_links_each_figure(demo_url: str) -> None:
+    from dashboard.i18n import t
+    from dashboard.queries import figures
+
+    engine = make_engine(demo_url)
+    attention = figures.milestones_needing_attention(engine, DEMO_TODAY)
+    numbers = figures.proposal_figures(engine, DEMO_TODAY)
+    engine.dispose()
+    at = page_test("pages/postepy.py", demo_url, actor=DIRECTOR, query_params=AS_OF)
+    at.run()
+    assert_no_exception(at)
+    assert [sub.value for sub in at.subheader][0] == "Wymaga uwagi"
+    text = "\n".join(block.value for block in at.markdown)
+    for title in attention["title"]:
+        assert f"**{title}**" in text
+    assert "Opóźniony: **" in text and " po terminie" in text
+    # The since summary sits above the figures.
+    assert text.index("**Od 02.03.2026:**") < text.index("Opóźniony: **")
+    metrics = {metric.label: metric for metric in at.metric}
+    for key in ("proposals", "submitted", "under_review", "decided", "included"):
+        assert metrics[t(f"figure.{key}")].value == str(numbers[key])
+    # Every proposal figure opens /propozycje with its statuses (in AppTest a plain link).
+    assert "(propozycje?status=in_review&status=consulted)" in text
+    assert "(propozycje?status=submitted)" in text
+    subteams = at.dataframe[0].value
+    assert subteams["link"].str.fullmatch(r"propozycje\?subteam=[a-z-]+").all()
+
+
+def test_facets_use_the_figure_words_of_the_progress_page(demo_url: str) -> None:
+    from dashboard.i18n import t
+    from dashboard.queries import figures
+
+    engine = make_engine(demo_url)
+    numbers = figures.proposal_figures(engine, DEMO_TODAY)
+    engine.dispose()
+    at = page_test("pages/propozycje.py", demo_url, actor=DIRECTOR)
+    at.run()
+    assert_no_exception(at)
+    text = "\n".join(block.value for block in at.markdown)
+    for key in ("submitted", "under_review", "decided", "included"):
+        assert f"- {t(f'figure.{key}')}: **{numbers[key]}**" in text

@@ -99,13 +99,12 @@ def milestones_completed_table(frame: pd.DataFrame) -> None:
     )
 
 
-def since_section(since: date, as_of: date, scope: Scope) -> None:
-    st.subheader(web.tr("progress.section.since", date=format_date(since)))
+def since_section(since: date, as_of: date, scope: Scope, anchor: str) -> None:
+    """The lists behind the summary line under the headline figures."""
+    st.subheader(web.tr("progress.section.since", date=format_date(since)), anchor=anchor)
     counts = web.query(changes.since_counts, since, as_of, scope)
     totals = (counts.new_proposals, counts.status_changes, counts.milestones_completed)
     labels = ("progress.since.new", "progress.since.changes", "progress.since.completed")
-    for column, label, count in zip(st.columns(3), labels, totals, strict=True):
-        column.metric(web.tr(label), count, border=True)
     tabs = st.tabs(
         [f"{web.tr(label)} ({count})" for label, count in zip(labels, totals, strict=True)]
     )

@@ -59,6 +59,7 @@ def review_controls(found: pq.ProposalDetail) -> None:
         _status_form(found)
     with edit_tab:
         _edit_form(found)
+    show_flash()  # the outcome right under the tab's button
 
 
 def _status_form(found: pq.ProposalDetail) -> None:
@@ -174,6 +175,7 @@ def bulk_controls(actor: Actor, rows: pd.DataFrame, selected: list[int]) -> None
         on_click=_on_bulk,
         args=(selection,),
     )
+    show_flash()
     st.caption(web.tr("proposals.bulk.help"))
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import web
+from dashboard.core.progress_rules import PROPOSAL_FIGURES, count_figures
 from dashboard.queries import proposals as pq
 from dashboard.ui.markdown import plain
 from dashboard.ui.proposals.filters import DETAIL_PARAM, PAGE_KEY
@@ -30,8 +31,13 @@ def district_text(number, name: str | None) -> str:
 
 
 def facets(counts: pd.DataFrame) -> None:
-    """How many of the current results fall in each status, subteam, okręg and source."""
+    """How many of the current results fall in each figure of /postepy (the same rule,
+    ``count_figures``), status, subteam, okręg and source."""
     st.subheader(web.tr("proposals.facets"))
+    statuses = counts[counts["facet"] == "status"]
+    figures = count_figures(dict(zip(statuses["value"], statuses["count"], strict=True)))
+    lines = [f"- {web.tr(f'figure.{key}')}: **{figures[key]}**" for key in PROPOSAL_FIGURES]
+    st.markdown(f"**{web.tr('figure.facets')}**\n\n" + "\n".join(lines))
     for facet, title_key in FACET_TITLES.items():
         rows = counts[counts["facet"] == facet]
         if rows.empty:
