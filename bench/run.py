@@ -35,7 +35,8 @@ from pathlib import Path
 from dashboard.core.settings import PROJECT_ROOT
 
 ROOT = PROJECT_ROOT
-DATA_DIR = ROOT / "bench" / "data"
+# BENCH_DATA_DIR keeps the city-scale files (a few hundred MB each) outside the checkout.
+DATA_DIR = Path(os.environ.get("BENCH_DATA_DIR", ROOT / "bench" / "data"))
 RESULTS_DIR = ROOT / "bench" / "results"
 DEFAULT_SCALE = 313  # 320 proposals and 960 sign-ups per unit of scale (db/demo/)
 MIN_PROPOSALS = 100_000
@@ -94,13 +95,13 @@ def city_database(scale: int) -> Path:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     path = DATA_DIR / f"city-scale-{scale}-{generator_fingerprint()}.sqlite"
     if path.exists():
-        print(f"Reusing {path.relative_to(ROOT)}")
+        print(f"Reusing {path}")
         return path
     partial = path.with_suffix(".building")
     for leftover in DATA_DIR.glob(partial.name + "*"):
         leftover.unlink()
     url = f"sqlite:///{partial}"
-    print(f"Building {path.relative_to(ROOT)} (seed-demo --scale {scale}) ...", flush=True)
+    print(f"Building {path} (seed-demo --scale {scale}) ...", flush=True)
     started = time.perf_counter()
     run_cli(url, "init-db")
     run_cli(url, "seed-demo", "--scale", str(scale))

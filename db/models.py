@@ -368,3 +368,13 @@ class DataVersion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TableVersion(Base):
+    """One counter per table, bumped by database triggers on every change to that table
+    (``db/change_tracking.py``): caches key on the versions of the tables a query reads."""
+
+    __tablename__ = "table_versions"
+
+    table_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)

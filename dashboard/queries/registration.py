@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Engine, and_, select
 from sqlalchemy.orm import Session
 
+from dashboard.queries.common import reads
 from db.engine import now
 from db.models import District, Event, EventSession
 
@@ -25,6 +26,7 @@ class OpenEdition:
     workshops: tuple[tuple[int, str, int | None], ...]  # (session id, title, capacity)
 
 
+@reads("event_sessions", "events")
 def open_edition(engine: Engine, today: date | None = None) -> OpenEdition | None:
     """The next (or running) edition, or None when no Congress is planned."""
     today = today or now().date()
@@ -50,6 +52,7 @@ def open_edition(engine: Engine, today: date | None = None) -> OpenEdition | Non
         )
 
 
+@reads("districts")
 def district_choices(engine: Engine) -> list[tuple[int, str]]:
     with Session(engine) as session:
         rows = session.execute(select(District.number, District.name).order_by(District.number))
