@@ -248,6 +248,16 @@ class Signup(Base):
             "age_group IS NULL OR " + _one_of("age_group", AGE_GROUPS), name="age_group"
         ),
         Index("ix_signups_event_created", "event_id", "created_at"),
+        # Covers /kongres's per-edition breakdowns (okręg first: its GROUP BY walks the index).
+        Index(
+            "ix_signups_edition_breakdown",
+            "event_id",
+            "district_id",
+            "status",
+            "age_group",
+            "category",
+            "attended",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -269,6 +279,8 @@ class Signup(Base):
 
 class SignupSession(Base):
     __tablename__ = "signup_sessions"
+    # Per-workshop counts read (session, sign-up) pairs from the index alone.
+    __table_args__ = (Index("ix_signup_sessions_session_signup", "session_id", "signup_id"),)
 
     signup_id: Mapped[int] = mapped_column(ForeignKey("signups.id"), primary_key=True)
     session_id: Mapped[int] = mapped_column(

@@ -199,26 +199,24 @@ def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
 @reads(*TABLES_READ)
 def day_split(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups for day 1 only, day 2 only and both days (part, count)."""
+    # Only this edition's active sign-ups are grouped (by index), not every edition's pairs.
     per_signup = (
         select(
-            SignupSession.signup_id,
+            Signup.id,
             func.max(case((EventSession.day == 1, 1), else_=0)).label("day1"),
             func.max(case((EventSession.day == 2, 1), else_=0)).label("day2"),
         )
+        .join(SignupSession, SignupSession.signup_id == Signup.id)
         .join(EventSession, EventSession.id == SignupSession.session_id)
-        .group_by(SignupSession.signup_id)
+        .where(ACTIVE, *signup_conditions(flt))
+        .group_by(Signup.id)
         .subquery()
     )
-    statement = (
-        select(
-            count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 0)),
-            count_if(and_(per_signup.c.day1 == 0, per_signup.c.day2 == 1)),
-            count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 1)),
-        )
-        .select_from(Signup)
-        .join(per_signup, per_signup.c.signup_id == Signup.id)
-        .where(ACTIVE, *signup_conditions(flt))
-    )
+    statement = select(
+        count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 0)),
+        count_if(and_(per_signup.c.day1 == 0, per_signup.c.day2 == 1)),
+        count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 1)),
+    ).select_from(per_signup)
     with engine.connect() as connection:
         counts = connection.execute(statement).one()
     return pd.DataFrame({"part": list(DAY_PARTS), "count": [int(value) for value in counts]})

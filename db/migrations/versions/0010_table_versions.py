@@ -1,4 +1,5 @@
-"""change tracking: a version counter per table, bumped by triggers
+"""change tracking: a version counter per table, bumped by triggers; covering indexes
+for the per-edition sign-up breakdowns
 
 Revision ID: 0010
 Revises: 0003
@@ -9,6 +10,10 @@ point (enumerated with the inspector, so tables added by earlier revisions are i
 bump it in the writer's own transaction, whoever the writer is. Later revisions that add a
 table call ``db.change_tracking.track_table(op.get_bind(), name)``; the migration
 environment also re-tracks every table after each upgrade.
+
+Two covering indexes make /kongres's per-edition counts read indexes instead of rows:
+``signups (event_id, district_id, status, age_group, category, attended)`` and
+``signup_sessions (session_id, signup_id)``.
 """
 
 from collections.abc import Sequence
@@ -32,9 +37,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("table_name", name=op.f("pk_table_versions")),
     )
     track_all_tables(op.get_bind())
+    op.create_index(
+        "ix_signups_edition_breakdown",
+        "signups",
+        ["event_id", "district_id", "status", "age_group", "category", "attended"],
+    )
+    op.create_index(
+        "ix_signup_sessions_session_signup", "signup_sessions", ["session_id", "signup_id"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_signup_sessions_session_signup", table_name="signup_sessions")
+    op.drop_index("ix_signups_edition_breakdown", table_name="signups")
     connection = op.get_bind()
     for table in trackable_tables(connection):
         untrack_table(connection, table)
