@@ -166,7 +166,8 @@ class Proposal(Base):
     __table_args__ = (
         CheckConstraint(_one_of("status", PROPOSAL_STATUSES), name="status"),
         CheckConstraint(_one_of("source", PROPOSAL_SOURCES), name="source"),
-        Index("ix_proposals_subteam_status", "subteam_id", "status"),
+        # Covers /postepy's pipeline (count per subteam and status of proposals created by D).
+        Index("ix_proposals_subteam_status_created", "subteam_id", "status", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

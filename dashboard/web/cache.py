@@ -36,7 +36,7 @@ def engine() -> Engine:
     return _engine_for(settings().database_url)
 
 
-@st.cache_data(ttl=3600, show_spinner=False, max_entries=500)
+@st.cache_data(ttl=600, show_spinner=False, max_entries=500)
 def _cached_call(
     _fn: Callable[..., T], name: str, url: str, versions: tuple, args: tuple, kwargs: tuple
 ) -> T:

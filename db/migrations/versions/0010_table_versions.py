@@ -13,7 +13,8 @@ environment also re-tracks every table after each upgrade.
 
 Two covering indexes make /kongres's per-edition counts read indexes instead of rows:
 ``signups (event_id, district_id, status, age_group, category, attended)`` and
-``signup_sessions (session_id, signup_id)``.
+``signup_sessions (session_id, signup_id)``; /postepy's pipeline reads
+``proposals (subteam_id, status, created_at)``, which replaces ``(subteam_id, status)``.
 """
 
 from collections.abc import Sequence
@@ -45,9 +46,15 @@ def upgrade() -> None:
     op.create_index(
         "ix_signup_sessions_session_signup", "signup_sessions", ["session_id", "signup_id"]
     )
+    op.create_index(
+        "ix_proposals_subteam_status_created", "proposals", ["subteam_id", "status", "created_at"]
+    )
+    op.drop_index("ix_proposals_subteam_status", table_name="proposals")
 
 
 def downgrade() -> None:
+    op.create_index("ix_proposals_subteam_status", "proposals", ["subteam_id", "status"])
+    op.drop_index("ix_proposals_subteam_status_created", table_name="proposals")
     op.drop_index("ix_signup_sessions_session_signup", table_name="signup_sessions")
     op.drop_index("ix_signups_edition_breakdown", table_name="signups")
     connection = op.get_bind()
