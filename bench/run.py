@@ -400,6 +400,7 @@ def markdown_table(rows: list[Row], context: dict) -> str:
         result = "—" if row.measured is None else f"{row.measured:g} {row.unit}"
         verdict = {True: "✅", False: "❌", None: "—"}[row.passed]
         name = f"{row.name} ({row.note})" if row.note else row.name
+        name = " ".join(name.split())  # an error's call log must not break the table
         cpu = "" if row.cpu_seconds is None else f"{row.cpu_seconds:g} s"
         lines.append(f"| {name} | {result} | {cpu} | {row.target} | {verdict} |")
     return "\n".join(lines) + "\n"
