@@ -8,6 +8,12 @@
 4. The import of a 50,000-row sign-up file (rows per second), into a copy.
 5. Peak memory (RSS of the server process tree) of a served panel while ten
    Chromium sessions use it.
+6. The meeting deck, PPTX and PDF (``bench/deck_timing.py``).
+7. Fifty anonymous sessions of the public pages at Streamlit's protocol level, with one
+   real Chromium tab alongside (``bench/protocol_sessions.py``; its ``PUBLIC_PAGES`` lists
+   the pages).
+
+``BENCH_DATA_DIR`` puts the city-scale database elsewhere (it is reused and migrated).
 
 Writes ``bench/results/latest.json`` and ``bench/results/latest.md`` and prints the table.
 ``python -m bench.run --help`` lists the options (skip parts, other scale).
@@ -32,10 +38,12 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench import deck_timing, protocol_sessions
 from dashboard.core.settings import PROJECT_ROOT
 
 ROOT = PROJECT_ROOT
-DATA_DIR = ROOT / "bench" / "data"
+# BENCH_DATA_DIR keeps the city-scale files (a few hundred MB each) outside the checkout.
+DATA_DIR = Path(os.environ.get("BENCH_DATA_DIR", ROOT / "bench" / "data"))
 RESULTS_DIR = ROOT / "bench" / "results"
 DEFAULT_SCALE = 313  # 320 proposals and 960 sign-ups per unit of scale (db/demo/)
 MIN_PROPOSALS = 100_000
@@ -43,11 +51,13 @@ MIN_SIGNUPS = 300_000
 IMPORT_ROWS = 50_000
 BROWSER_SESSIONS = 10
 
-PAGE_FIRST_TARGET_S = 1.5
-PAGE_REPEAT_TARGET_S = 0.2
-SEARCH_TARGET_S = 0.2
+# Issue 16's targets. Pages are judged by CPU time: on a shared machine wall time
+# measures the neighbours; both are shown.
+PAGE_FIRST_TARGET_S = 0.5
+PAGE_REPEAT_TARGET_S = 0.05
+SEARCH_TARGET_S = 0.3
 IMPORT_TARGET_ROWS_S = 5_000
-MEMORY_TARGET_MB = 600
+MEMORY_TARGET_MB = 400
 SEARCH_QUERIES = ("rower", "ławki", "zieleń w okręgu", "konsultacje społeczne", "Rada Seniorów")
 
 
@@ -79,10 +89,10 @@ def table_count(path: Path, table: str) -> int:
 
 
 def generator_fingerprint() -> str:
-    """Changes whenever the demo generator or the schema changes: a stale file is not reused."""
+    """Changes whenever the demo generator changes: a stale file is not reused. Schema
+    changes reach a reused file through the migrations, as they reach a deployment."""
     digest = hashlib.sha256()
-    sources = [*sorted((ROOT / "db" / "demo").glob("*.py")), ROOT / "db" / "models.py"]
-    sources += sorted((ROOT / "db" / "migrations" / "versions").glob("*.py"))
+    sources = sorted((ROOT / "db" / "demo").glob("*.py"))
     for source in sources:
         if source.exists():
             digest.update(source.read_bytes())
@@ -94,13 +104,14 @@ def city_database(scale: int) -> Path:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     path = DATA_DIR / f"city-scale-{scale}-{generator_fingerprint()}.sqlite"
     if path.exists():
-        print(f"Reusing {path.relative_to(ROOT)}")
+        print(f"Reusing {path}; migrating it to the newest revision")
+        run_cli(f"sqlite:///{path}", "init-db")
         return path
     partial = path.with_suffix(".building")
     for leftover in DATA_DIR.glob(partial.name + "*"):
         leftover.unlink()
     url = f"sqlite:///{partial}"
-    print(f"Building {path.relative_to(ROOT)} (seed-demo --scale {scale}) ...", flush=True)
+    print(f"Building {path} (seed-demo --scale {scale}) ...", flush=True)
     started = time.perf_counter()
     run_cli(url, "init-db")
     run_cli(url, "seed-demo", "--scale", str(scale))
@@ -127,6 +138,7 @@ def page_rows(database_url: str) -> list[Row]:
     from harness.apptest import ADMIN, page_test
 
     logger.set_log_level("error")  # clearing caches outside a server warns on every call
+    _scan_components_once()
 
     def run_page(script: str):
         return page_test(script, database_url, actor=ADMIN, timeout=300)
@@ -155,6 +167,18 @@ def page_rows(database_url: str) -> list[Row]:
     return rows
 
 
+def _scan_components_once() -> None:
+    """AppTest scans every installed package for Streamlit components at each new app
+    (0.3–3 s here); a served panel does that once at start. Measure the page, not the scan."""
+    import functools
+
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    if not hasattr(scan, "cache_info"):
+        manifest_scanner.scan_component_manifests = functools.lru_cache(maxsize=None)(scan)
+
+
 def _timed(action: Callable[[], object]) -> float:
     started = time.perf_counter()
     action()
@@ -168,8 +192,10 @@ def _timed_with_cpu(action: Callable[[], object]) -> tuple[float, float]:
 
 
 def _row(name: str, seconds: float, target: float, note: str = "", cpu: float | None = None) -> Row:
-    passed = seconds <= target and not note
-    return Row(name, round(seconds, 3), "s", f"≤ {target} s", passed, note, _round(cpu))
+    judged = seconds if cpu is None else cpu
+    passed = judged <= target and not note
+    label = f"≤ {target} s" + ("" if cpu is None else " CPU")
+    return Row(name, round(seconds, 3), "s", label, passed, note, _round(cpu))
 
 
 def _round(value: float | None) -> float | None:
@@ -374,6 +400,7 @@ def markdown_table(rows: list[Row], context: dict) -> str:
         result = "—" if row.measured is None else f"{row.measured:g} {row.unit}"
         verdict = {True: "✅", False: "❌", None: "—"}[row.passed]
         name = f"{row.name} ({row.note})" if row.note else row.name
+        name = " ".join(name.split())  # an error's call log must not break the table
         cpu = "" if row.cpu_seconds is None else f"{row.cpu_seconds:g} s"
         lines.append(f"| {name} | {result} | {cpu} | {row.target} | {verdict} |")
     return "\n".join(lines) + "\n"
@@ -388,7 +415,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m bench.run", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--scale", type=int, default=DEFAULT_SCALE)
-    for part in ("pages", "search", "import", "memory"):
+    for part in ("pages", "search", "import", "memory", "deck", "protocol"):
         parser.add_argument(f"--skip-{part}", action="store_true", help=f"do not measure {part}")
     parser.add_argument(
         "--memory-skip-page",
@@ -419,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
         ("search", lambda: search_rows(url)),
         ("import", lambda: import_rows(database)),
         ("memory", lambda: memory_rows(url, tuple(args.memory_skip_page))),
+        ("deck", lambda: deck_timing.rows(url, Row)),
+        ("protocol", lambda: protocol_sessions.rows(url, Row)),
     ]
     for name, measure in parts:
         if getattr(args, f"skip_{name}"):

@@ -167,7 +167,8 @@ class Proposal(Base):
     __table_args__ = (
         CheckConstraint(_one_of("status", PROPOSAL_STATUSES), name="status"),
         CheckConstraint(_one_of("source", PROPOSAL_SOURCES), name="source"),
-        Index("ix_proposals_subteam_status", "subteam_id", "status"),
+        # Covers /postepy's pipeline (count per subteam and status of proposals created by D).
+        Index("ix_proposals_subteam_status_created", "subteam_id", "status", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -258,6 +259,16 @@ class Signup(Base):
             "age_group IS NULL OR " + _one_of("age_group", AGE_GROUPS), name="age_group"
         ),
         Index("ix_signups_event_created", "event_id", "created_at"),
+        # Covers /kongres's per-edition breakdowns (okręg first: its GROUP BY walks the index).
+        Index(
+            "ix_signups_edition_breakdown",
+            "event_id",
+            "district_id",
+            "status",
+            "age_group",
+            "category",
+            "attended",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -279,6 +290,8 @@ class Signup(Base):
 
 class SignupSession(Base):
     __tablename__ = "signup_sessions"
+    # Per-workshop counts read (session, sign-up) pairs from the index alone.
+    __table_args__ = (Index("ix_signup_sessions_session_signup", "session_id", "signup_id"),)
 
     signup_id: Mapped[int] = mapped_column(ForeignKey("signups.id"), primary_key=True)
     session_id: Mapped[int] = mapped_column(
@@ -456,4 +469,14 @@ class DataVersion(Base):
     __tablename__ = "data_version"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TableVersion(Base):
+    """One counter per table, bumped by database triggers on every change to that table
+    (``db/change_tracking.py``): caches key on the versions of the tables a query reads."""
+
+    __tablename__ = "table_versions"
+
+    table_name: Mapped[str] = mapped_column(String(63), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=0)

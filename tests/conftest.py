@@ -56,7 +56,7 @@ def migrated_postgres_url() -> Iterator[str]:
 
 def _empty_postgres(url: str) -> Engine:
     eng = make_engine(url)
-    keep = {"alembic_version", "data_version"}
+    keep = {"alembic_version", "data_version", "table_versions"}
     with eng.begin() as connection:
         tables = [name for name in inspect(connection).get_table_names() if name not in keep]
         quoted = ", ".join(f'"{name}"' for name in tables)

@@ -8,11 +8,15 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, Float, case, cast, func, select
 
-from dashboard.queries.common import count_if, query_frame
+from dashboard.queries.common import count_if, query_frame, reads
 from dashboard.queries.congress import CongressFilter, signup_conditions
 from db.models import PARTICIPANT_CATEGORIES, Event, EventSession, Signup, SignupSession
 
+# What these queries read: their cached results follow these tables' versions.
+TABLES_READ = ("districts", "event_sessions", "events", "signup_sessions", "signups")
 
+
+@reads(*TABLES_READ)
 def edition_has_ended(engine: Engine, edition: int, today: date) -> bool:
     statement = select(Event.ends_on).where(Event.edition == edition)
     with engine.connect() as connection:
@@ -35,6 +39,7 @@ def _attendance_frame(engine: Engine, statement) -> pd.DataFrame:
     return frame.astype({"came": "int64", "did_not_come": "int64"})
 
 
+@reads(*TABLES_READ)
 def attendance_totals(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """One row for the registered sign-ups: came, did_not_come, no_show_rate."""
     statement = select(*_attendance_columns()).where(
@@ -43,6 +48,7 @@ def attendance_totals(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     return _attendance_frame(engine, statement)
 
 
+@reads(*TABLES_READ)
 def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Registered sign-ups per workshop: title, came, did_not_come, no_show_rate."""
     statement = (
@@ -61,6 +67,7 @@ def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     return _attendance_frame(engine, statement)
 
 
+@reads(*TABLES_READ)
 def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Registered sign-ups per category: category, came, did_not_come, no_show_rate."""
     statement = (

@@ -6,9 +6,11 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from dashboard.core.permissions import Actor, require_admin
+from dashboard.queries.common import reads
 from db.models import AuditLog
 
 
+@reads("audit_log")
 def recent_entries(engine: Engine, actor: Actor, limit: int = 500) -> pd.DataFrame:
     """The newest entries first (admins only: they name who exported whose data)."""
     require_admin(actor)

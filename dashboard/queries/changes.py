@@ -13,10 +13,20 @@ import pandas as pd
 from sqlalchemy import Engine, and_, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from dashboard.queries.common import end_of_day, query_frame, start_of_day
+from dashboard.queries.common import end_of_day, query_frame, reads, start_of_day
 from dashboard.queries.progress import status_at
 from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import Milestone, Proposal, ProposalEvent, Subteam
+
+# What these queries read: their cached results follow these tables' versions.
+TABLES_READ = (
+    "milestone_events",
+    "milestones",
+    "proposal_events",
+    "proposals",
+    "subteams",
+    "thematic_teams",
+)
 
 subteams_t = Subteam.__table__
 milestones_t = Milestone.__table__
@@ -58,6 +68,7 @@ def milestones_completed_in(since: date, as_of: date, conditions: list[ColumnEle
     return joined, [done_on >= since, done_on <= as_of, *conditions]
 
 
+@reads(*TABLES_READ)
 def new_proposals(
     engine: Engine,
     since: date,
@@ -96,6 +107,7 @@ def is_status_change() -> ColumnElement[bool]:
     )
 
 
+@reads(*TABLES_READ)
 def status_changes(
     engine: Engine,
     since: date,
@@ -126,6 +138,7 @@ def status_changes(
     return query_frame(engine, statement, columns, datetimes=["at"])
 
 
+@reads(*TABLES_READ)
 def milestones_completed(
     engine: Engine,
     since: date,
@@ -158,6 +171,7 @@ class SinceCounts:
     milestones_completed: int
 
 
+@reads(*TABLES_READ)
 def since_counts(
     engine: Engine,
     since: date,

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
 import pandas as pd
 from sqlalchemy import Engine, case, func
 from sqlalchemy.sql.elements import ColumnElement
+
+F = TypeVar("F", bound=Callable)
+
+
+def reads(*tables: str) -> Callable[[F], F]:
+    """Declare the tables a query reads (``@reads("proposals", "subteams")``): its cached
+    results then follow only those tables' versions. A query without the declaration
+    depends on every table — always correct, just less often served from the cache."""
+
+    def mark(fn: F) -> F:
+        fn.reads_tables = frozenset(tables)  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
+def declared_tables(fn: Callable) -> frozenset[str] | None:
+    """The tables ``fn`` declared with ``reads``; ``None``: undeclared, so every table."""
+    return getattr(fn, "reads_tables", None)
 
 
 def end_of_day(day: date) -> datetime:

@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
 )
 
-from dashboard.queries.common import count_if, query_frame
+from dashboard.queries.common import count_if, query_frame, reads
 from db.models import (
     AGE_GROUPS,
     PARTICIPANT_CATEGORIES,
@@ -36,6 +36,9 @@ from db.models import (
     Signup,
     SignupSession,
 )
+
+# What these queries read: their cached results follow these tables' versions.
+TABLES_READ = ("districts", "event_sessions", "events", "signup_sessions", "signups")
 
 NEAR_FULL = 0.8  # fill rate from which a workshop is flagged
 FULL = 1.0
@@ -97,6 +100,7 @@ ACTIVE = Signup.status != "cancelled"
 # --- editions and workshops ----------------------------------------------------
 
 
+@reads(*TABLES_READ)
 def editions(engine: Engine) -> pd.DataFrame:
     """Every edition, newest first, with its dates, registration window and target."""
     statement = select(
@@ -113,6 +117,7 @@ def editions(engine: Engine) -> pd.DataFrame:
     return query_frame(engine, statement)
 
 
+@reads(*TABLES_READ)
 def workshops(engine: Engine, edition: int) -> pd.DataFrame:
     """The workshops of an edition: id, day, title, capacity."""
     statement = (
@@ -135,6 +140,7 @@ def _workshop_capacity_by_event():
 # --- totals ----------------------------------------------------------------------
 
 
+@reads(*TABLES_READ)
 def totals_by_edition(engine: Engine, category: str | None = None) -> pd.DataFrame:
     """Per edition: registered, waitlisted, cancelled and the total workshop capacity."""
     signup_filter = [] if category is None else [Signup.category == category]
@@ -167,6 +173,7 @@ def totals_by_edition(engine: Engine, category: str | None = None) -> pd.DataFra
     return query_frame(engine, statement)
 
 
+@reads(*TABLES_READ)
 def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
     """Registered, waitlisted, cancelled of the filtered sign-ups, and the matching capacity."""
     counts = select(
@@ -189,28 +196,27 @@ def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
 # --- days and workshops --------------------------------------------------------------
 
 
+@reads(*TABLES_READ)
 def day_split(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups for day 1 only, day 2 only and both days (part, count)."""
+    # Only this edition's active sign-ups are grouped (by index), not every edition's pairs.
     per_signup = (
         select(
-            SignupSession.signup_id,
+            Signup.id,
             func.max(case((EventSession.day == 1, 1), else_=0)).label("day1"),
             func.max(case((EventSession.day == 2, 1), else_=0)).label("day2"),
         )
+        .join(SignupSession, SignupSession.signup_id == Signup.id)
         .join(EventSession, EventSession.id == SignupSession.session_id)
-        .group_by(SignupSession.signup_id)
+        .where(ACTIVE, *signup_conditions(flt))
+        .group_by(Signup.id)
         .subquery()
     )
-    statement = (
-        select(
-            count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 0)),
-            count_if(and_(per_signup.c.day1 == 0, per_signup.c.day2 == 1)),
-            count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 1)),
-        )
-        .select_from(Signup)
-        .join(per_signup, per_signup.c.signup_id == Signup.id)
-        .where(ACTIVE, *signup_conditions(flt))
-    )
+    statement = select(
+        count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 0)),
+        count_if(and_(per_signup.c.day1 == 0, per_signup.c.day2 == 1)),
+        count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 1)),
+    ).select_from(per_signup)
     with engine.connect() as connection:
         counts = connection.execute(statement).one()
     return pd.DataFrame({"part": list(DAY_PARTS), "count": [int(value) for value in counts]})
@@ -227,6 +233,7 @@ def fill_flag(rate: float | None) -> str:
     return "ok"
 
 
+@reads(*TABLES_READ)
 def workshop_fill(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Per workshop: capacity, registered, waitlisted, fill rate and its flag."""
     counts = (
@@ -285,6 +292,7 @@ def _days_before(engine: Engine):
     return cast(Event.starts_on - cast(Signup.created_at, Date), Integer)
 
 
+@reads(*TABLES_READ)
 def cumulative_signups(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups per day of registration and their running total (date, signups, cumulative)."""
     day = _signup_day(engine)
@@ -303,12 +311,14 @@ def cumulative_signups(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     return frame.astype({"signups": "int64", "cumulative": "int64"})
 
 
+@reads(*TABLES_READ)
 def previous_edition(engine: Engine, edition: int) -> int | None:
     statement = select(func.max(Event.edition)).where(Event.edition < edition)
     with engine.connect() as connection:
         return connection.execute(statement).scalar()
 
 
+@reads(*TABLES_READ)
 def edition_comparison(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """This edition and the previous one, aligned on days before the event.
 
@@ -343,6 +353,7 @@ def edition_comparison(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
 # --- who -------------------------------------------------------------------------------
 
 
+@reads(*TABLES_READ)
 def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups per okręg (all 13, zeros included) plus those outside Toruń.
 
@@ -389,11 +400,13 @@ def _count_by(engine: Engine, flt: CongressFilter, column, order: tuple[str, ...
     return frame.astype({"count": "int64"})
 
 
+@reads(*TABLES_READ)
 def by_age_group(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups per age group (age_group, count), youngest first."""
     return _count_by(engine, flt, Signup.age_group, AGE_GROUPS, "age_group")
 
 
+@reads(*TABLES_READ)
 def by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups per participant category (category, count)."""
     return _count_by(engine, flt, Signup.category, PARTICIPANT_CATEGORIES, "category")

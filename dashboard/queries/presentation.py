@@ -14,7 +14,7 @@ from sqlalchemy import Engine, and_, distinct, func, select
 
 from dashboard.queries import figures
 from dashboard.queries.changes import since_counts, status_changes_in
-from dashboard.queries.common import query_frame
+from dashboard.queries.common import query_frame, reads
 from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import (
     Event,
@@ -27,6 +27,7 @@ from db.models import (
 )
 
 
+@reads("events")
 def edition_options(engine: Engine) -> pd.DataFrame:
     """Congress editions, newest first: edition, name, starts_on, ends_on."""
     statement = select(Event.edition, Event.name, Event.starts_on, Event.ends_on).order_by(
@@ -49,6 +50,19 @@ class HeadlineFigures:
     next_congress: date | None
 
 
+@reads(
+    "event_sessions",
+    "events",
+    "milestone_events",
+    "milestones",
+    "proposal_events",
+    "proposals",
+    "signup_sessions",
+    "signups",
+    "subteam_members",
+    "subteams",
+    "thematic_teams",
+)
 def headline_figures(
     engine: Engine,
     as_of: date,
@@ -97,11 +111,13 @@ def _latest_edition(connection) -> int | None:
     return connection.execute(select(func.max(Event.edition))).scalar_one()
 
 
+@reads("events")
 def latest_edition(engine: Engine) -> int | None:
     with engine.connect() as connection:
         return _latest_edition(connection)
 
 
+@reads("participants", "subteam_members", "subteams")
 def members_by_category(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Distinct members of the chosen subteams per participant category: category, count."""
     statement = (
@@ -117,6 +133,7 @@ def members_by_category(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFra
     return query_frame(engine, statement)
 
 
+@reads("subteams", "thematic_teams")
 def team_names(engine: Engine, scope: Scope = EVERYTHING) -> list[str]:
     """Names of the thematic teams the chosen subteams (or all subteams) belong to."""
     statement = (
@@ -130,6 +147,7 @@ def team_names(engine: Engine, scope: Scope = EVERYTHING) -> list[str]:
         return list(connection.execute(statement).scalars())
 
 
+@reads("proposal_events", "proposals", "subteams")
 def status_changes_by_target(
     engine: Engine, since: date, as_of: date, scope: Scope = EVERYTHING
 ) -> pd.DataFrame:

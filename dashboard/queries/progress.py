@@ -28,7 +28,7 @@ from dashboard.core.progress_rules import (
     status_from_counts,
     status_windows,
 )
-from dashboard.queries.common import count_if, end_of_day, query_frame
+from dashboard.queries.common import count_if, end_of_day, query_frame, reads
 from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import (
     Event,
@@ -38,6 +38,17 @@ from db.models import (
     ProposalEvent,
     Subteam,
     ThematicTeam,
+)
+
+# What these queries read: their cached results follow these tables' versions.
+TABLES_READ = (
+    "events",
+    "milestone_events",
+    "milestones",
+    "proposal_events",
+    "proposals",
+    "subteams",
+    "thematic_teams",
 )
 
 subteams_t = Subteam.__table__
@@ -109,6 +120,7 @@ def _milestone_open(as_of: date) -> ColumnElement[bool]:
 # --- filters -----------------------------------------------------------------
 
 
+@reads(*TABLES_READ)
 def subteam_options(engine: Engine) -> pd.DataFrame:
     """Every subteam with its thematic team, in display order (for the filters)."""
     statement = (
@@ -234,6 +246,7 @@ SUBTEAM_PROGRESS_COLUMNS = [
 ]
 
 
+@reads(*TABLES_READ)
 def subteam_progress(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """One row per subteam as of ``as_of``: milestone counts and weights, late and
     at-risk counts, proposals received and decided, last activity; plus the derived
@@ -279,6 +292,7 @@ def subteam_progress(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> 
 # --- milestones --------------------------------------------------------------
 
 
+@reads(*TABLES_READ)
 def milestones_as_of(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Milestones that existed on ``as_of`` with ``done_on`` as known then (a later
     completion is empty) and ``state`` (done / open / overdue) for the timeline."""
@@ -307,6 +321,7 @@ def milestones_as_of(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> 
     return frame
 
 
+@reads(*TABLES_READ)
 def current_milestones(engine: Engine, subteam_ids: tuple[int, ...]) -> pd.DataFrame:
     """Today's milestones of the given subteams, for the edit controls."""
     statement = (
@@ -332,6 +347,7 @@ def current_milestones(engine: Engine, subteam_ids: tuple[int, ...]) -> pd.DataF
 # --- proposals ---------------------------------------------------------------
 
 
+@reads(*TABLES_READ)
 def pipeline_as_of(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Proposals per subteam and status as they stood on ``as_of`` (only non-zero rows)."""
     statuses = (
@@ -381,6 +397,7 @@ def summarise_headline(progress: pd.DataFrame, pipeline: pd.DataFrame) -> Headli
     )
 
 
+@reads(*TABLES_READ)
 def headline_figures(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> Headline:
     return summarise_headline(
         subteam_progress(engine, as_of, scope),
@@ -391,6 +408,7 @@ def headline_figures(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> 
 # --- Congress ----------------------------------------------------------------
 
 
+@reads(*TABLES_READ)
 def congress_editions(engine: Engine) -> pd.DataFrame:
     """Every Congress edition (one row each; a handful of rows): name, edition, dates."""
     statement = select(

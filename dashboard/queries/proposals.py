@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.sql import Select
 
 from dashboard.core.permissions import Actor, require_admin
+from dashboard.queries.common import reads
 from dashboard.queries.search import search_condition, search_terms
 from db.models import (
     PARTICIPANT_CATEGORIES,
@@ -26,6 +27,16 @@ from db.models import (
     ProposalEvent,
     Subteam,
     ThematicTeam,
+)
+
+# What these queries read: their cached results follow these tables' versions.
+TABLES_READ = (
+    "districts",
+    "participants",
+    "proposal_events",
+    "proposals",
+    "subteams",
+    "thematic_teams",
 )
 
 PAGE_SIZE = 200
@@ -224,6 +235,7 @@ def _list_statement(filters: ProposalFilters, dialect: str) -> Select:
     return apply_filters(statement, filters, dialect)
 
 
+@reads(*TABLES_READ)
 def list_proposals(
     engine: Engine, filters: ProposalFilters, limit: int = PAGE_SIZE, offset: int = 0
 ) -> pd.DataFrame:
@@ -234,6 +246,7 @@ def list_proposals(
     return frame.astype({"district_number": "Int64"})
 
 
+@reads(*TABLES_READ)
 def count_proposals(engine: Engine, filters: ProposalFilters) -> int:
     statement = apply_filters(select(func.count(Proposal.id)), filters, engine.dialect.name)
     with engine.connect() as connection:
@@ -248,6 +261,7 @@ _FACET_COLUMNS = {
 }
 
 
+@reads(*TABLES_READ)
 def facet_counts(engine: Engine, filters: ProposalFilters) -> pd.DataFrame:
     """Columns facet (status|subteam|district|source), value (text), label, count — of the view.
 
@@ -301,6 +315,7 @@ def _facet_value_label(key: object, names: dict | None) -> tuple[str, str]:
     return names.get(int(key), (str(key), str(key)))
 
 
+@reads(*TABLES_READ)
 def export_rows(
     engine: Engine, filters: ProposalFilters, emails_for: Actor | None = None
 ) -> pd.DataFrame:
@@ -336,6 +351,7 @@ def export_rows(
     return frame.astype({"district_number": "Int64"})
 
 
+@reads(*TABLES_READ)
 def filter_options(engine: Engine) -> FilterOptions:
     with engine.connect() as connection:
         teams = connection.execute(
@@ -361,6 +377,7 @@ def filter_options(engine: Engine) -> FilterOptions:
         )
 
 
+@reads(*TABLES_READ)
 def proposal_detail(
     engine: Engine, proposal_id: int, emails_for: Actor | None = None
 ) -> ProposalDetail | None:
@@ -404,6 +421,7 @@ def proposal_detail(
     return ProposalDetail(**values)
 
 
+@reads(*TABLES_READ)
 def proposal_history(engine: Engine, proposal_id: int) -> pd.DataFrame:
     """The proposal's events, oldest first: at, actor, from_status, to_status, note."""
     statement = (

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Engine, and_, select
 from sqlalchemy.orm import Session
 
+from dashboard.queries.common import reads
 from db.engine import now
 from db.models import District, Event, EventSession
 
@@ -29,6 +30,7 @@ class OpenEdition:
     dpo_contact: str | None = None  # the data protection officer (IOD)
 
 
+@reads("event_sessions", "events")
 def open_edition(engine: Engine, today: date | None = None) -> OpenEdition | None:
     """The next (or running) edition, or None when no Congress is planned."""
     today = today or now().date()
@@ -58,6 +60,7 @@ def open_edition(engine: Engine, today: date | None = None) -> OpenEdition | Non
         )
 
 
+@reads("districts")
 def district_choices(engine: Engine) -> list[tuple[int, str]]:
     with Session(engine) as session:
         rows = session.execute(select(District.number, District.name).order_by(District.number))

@@ -19,6 +19,7 @@ import unicodedata
 from sqlalchemy import ColumnElement, Engine, bindparam, literal_column, select, text
 from sqlalchemy.sql import Select
 
+from dashboard.queries.common import reads
 from db.models import Proposal
 
 MAX_TERMS = 12
@@ -101,6 +102,7 @@ def search_condition(dialect: str, query: str | None) -> ColumnElement[bool] | N
     )
 
 
+@reads("proposals")
 def search_proposal_ids(engine: Engine, query: str, limit: int = 1000) -> list[int]:
     """Ids of proposals matching every word of ``query`` (smallest id first)."""
     terms = search_terms(query)

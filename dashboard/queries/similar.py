@@ -17,6 +17,7 @@ from collections import Counter
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, select
 
+from dashboard.queries.common import reads
 from dashboard.queries.search import matching_ids, words
 from db.models import Proposal, Subteam
 
@@ -50,6 +51,7 @@ def _stem(word: str) -> str:
     return word[: min(STEM_LENGTH, max(MIN_WORD, len(word) - 2))]
 
 
+@reads("proposal_events", "proposals", "subteams")
 def similar_proposals(engine: Engine, proposal_id: int, limit: int = 5) -> pd.DataFrame:
     """Columns id, title, subteam, status, score (0–1), most similar first."""
     empty = pd.DataFrame(columns=["id", "title", "subteam", "status", "score"])

@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import Engine, case, func, select
 
 from dashboard.core.permissions import Actor, require_admin
-from dashboard.queries.common import query_frame
+from dashboard.queries.common import query_frame, reads
 from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import (
     DIRECT_VOICE_CATEGORIES,
@@ -18,6 +18,9 @@ from db.models import (
     Subteam,
     SubteamMember,
 )
+
+# What these queries read: their cached results follow these tables' versions.
+TABLES_READ = ("districts", "participants", "subteam_members", "subteams", "thematic_teams")
 
 participants_t = Participant.__table__
 members_t = SubteamMember.__table__
@@ -30,6 +33,7 @@ def _members_joined():
     )
 
 
+@reads(*TABLES_READ)
 def members_by_category(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Members per subteam and participant category: subteam_id, subteam, category, count."""
     statement = (
@@ -44,6 +48,7 @@ def members_by_category(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFra
     return query_frame(engine, statement, ["subteam_id", "subteam", "category", "count"])
 
 
+@reads(*TABLES_READ)
 def members_by_role(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Members per subteam and role (lead, deputy, member, expert): subteam, role, count."""
     statement = (
@@ -56,6 +61,7 @@ def members_by_role(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     return query_frame(engine, statement, ["subteam_id", "subteam", "role", "count"])
 
 
+@reads(*TABLES_READ)
 def organisations(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Organisations with their number of members and of subteams, largest first."""
     organisation = func.coalesce(participants_t.c.organization, "")
@@ -73,6 +79,7 @@ def organisations(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     return query_frame(engine, statement, ["organization", "members", "subteams"])
 
 
+@reads(*TABLES_READ)
 def direct_voice_share(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Per subteam: members, members who bring residents' direct voice
     (``DIRECT_VOICE_CATEGORIES``) and their share (0..1)."""
@@ -93,6 +100,7 @@ def direct_voice_share(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFram
     return frame
 
 
+@reads(*TABLES_READ)
 def member_list(
     engine: Engine, scope: Scope = EVERYTHING, *, emails_for: Actor | None = None
 ) -> pd.DataFrame:
@@ -124,6 +132,7 @@ def member_list(
     return query_frame(engine, statement, names)
 
 
+@reads(*TABLES_READ)
 def team_totals(engine: Engine, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """One row: distinct members, distinct organisations and distinct members bringing
     residents' direct voice (a person in two subteams counts once)."""

@@ -1,7 +1,10 @@
 """Every Streamlit cache of the panel: the engine, query results, chart specs.
 
-Cached query results are keyed by the database's data version, so a write in any app
-process is seen by every process at its next run.
+A cached query result is keyed by the versions of the tables the query reads
+(``dashboard.queries.common.reads``; undeclared queries depend on every table). The
+versions live in the database and are bumped by triggers (``db/change_tracking.py``), so
+any writer's commit — in any app process, or plain ``sqlite3``/``psql`` — is seen at the
+next run, and a write to sign-ups leaves the proposal caches warm.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from dashboard.charts.base import finalize
+from dashboard.queries.common import declared_tables
 from dashboard.web.config import settings
 from dashboard.web.text import lang
+from db.change_tracking import table_versions
 from db.engine import data_version, make_engine, now
 
 T = TypeVar("T")
@@ -33,9 +38,14 @@ def engine() -> Engine:
 
 @st.cache_data(ttl=600, show_spinner=False, max_entries=500)
 def _cached_call(
-    _fn: Callable[..., T], name: str, url: str, version: int, args: tuple, kwargs: tuple
+    _fn: Callable[..., T], name: str, url: str, versions: tuple, args: tuple, kwargs: tuple
 ) -> T:
-    return _fn(_engine_for(url), *args, **dict(kwargs))
+    return _run(_fn, _engine_for(url), args, dict(kwargs))
+
+
+def _run(fn: Callable[..., T], eng: Engine, args: tuple, kwargs: dict) -> T:
+    # A cache miss: the one place a query really reaches the database (tests watch it).
+    return fn(eng, *args, **kwargs)
 
 
 def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -45,8 +55,16 @@ def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """
     eng = engine()
     name = f"{fn.__module__}.{fn.__qualname__}"
-    version = current_data_version()
-    return _cached_call(fn, name, str(eng.url), version, args, tuple(sorted(kwargs.items())))
+    versions = version_key(declared_tables(fn))
+    return _cached_call(fn, name, str(eng.url), versions, args, tuple(sorted(kwargs.items())))
+
+
+def version_key(tables: frozenset[str] | None) -> tuple:
+    """The versions a cached result depends on: of ``tables``, or of all (``None``)."""
+    versions = table_versions(engine())
+    if tables is None:
+        return tuple(sorted(versions.items()))
+    return tuple(versions.get(table, -1) for table in sorted(tables))
 
 
 @st.cache_data(ttl=600, show_spinner=False, max_entries=300)
@@ -64,7 +82,7 @@ def chart_spec(build: Callable[..., Any], args: tuple, projector: bool = False) 
 
 
 def current_data_version() -> int:
-    """One single-row read per cached call: cheap, and right across processes."""
+    """The global write counter (every ``write_session`` bumps it)."""
     return data_version(engine())
 
 
@@ -79,5 +97,5 @@ def demo_cookie_key() -> str:
 
 
 def data_as_of() -> datetime:
-    """When the data on screen was read: cached reads follow the data version, so now."""
+    """When the data on screen was read: cached reads follow the table versions, so now."""
     return now()

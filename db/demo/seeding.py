@@ -20,7 +20,7 @@ from db.demo.proposals import proposal_rows
 from db.demo.teams import district_rows, subteam_rows, team_rows
 from db.demo.writer import INSERT_ORDER, Rows, write_rows
 from db.engine import now, write_session
-from db.models import Base, DataVersion, Proposal, Signup, Subteam, User
+from db.models import Base, DataVersion, Proposal, Signup, Subteam, TableVersion, User
 
 EARLIEST_TODAY = date(2025, 1, 1)
 # A database holding rows in any of these is "in use" and never seeded over.
@@ -87,10 +87,14 @@ def database_is_empty(engine: Engine) -> bool:
         return _is_empty(connection)
 
 
+_COUNTERS = (DataVersion.__table__, TableVersion.__table__)
+
+
 def clear_all_data(engine: Engine) -> dict[str, int]:
     """Delete every row of every table, children first; return deleted counts.
 
-    The ``data_version`` row stays (the caches key on it, and this write bumps it);
+    The ``data_version`` row and the ``table_versions`` counters stay (the caches key on
+    them; a counter that restarted could meet a stale cached result again);
     ``alembic_version`` is not a model table and is never touched.
     """
     deleted: dict[str, int] = {}
@@ -98,7 +102,7 @@ def clear_all_data(engine: Engine) -> dict[str, int]:
         connection = session.connection()
         existing = set(inspect(connection).get_table_names())
         for table in reversed(Base.metadata.sorted_tables):
-            if table.name in existing and table is not DataVersion.__table__:
+            if table.name in existing and table not in _COUNTERS:
                 deleted[table.name] = connection.execute(table.delete()).rowcount
     return deleted
 

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from db.change_tracking import track_all_tables
 from db.models import Base
 
 # Search objects created by revision 0002 outside the models (FTS5 table and its
@@ -26,6 +27,9 @@ def run_migrations() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+            # A table added without tracking, or rebuilt by SQLite batch mode (which drops
+            # its triggers), is tracked again here; idempotent, no-op before revision 0010.
+            track_all_tables(connection)
         if connection.in_transaction():
             connection.commit()
 
