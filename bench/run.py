@@ -245,12 +245,12 @@ def queries_count(queries, engine, filters) -> int:
 
 
 def write_signup_file(path: Path, rows: int) -> None:
-    header = "Imię i nazwisko;Adres e-mail;Okręg;Wiek;Kategoria;Data zgłoszenia\n"
+    header = "Imię i nazwisko;Adres e-mail;Okręg;Wiek;Kategoria;Data zgłoszenia;Zgoda (RODO)\n"
     ages = ("18-24", "25-34", "35-44", "45-54", "55-64", "65+")
     start = date(2025, 9, 1)
     lines = (
         f"Mieszkanka Testowa {n};bench{n}@example.org;{1 + n % 13};{ages[n % 6]};resident;"
-        f"{start + timedelta(days=n % 25):%d.%m.%Y}\n"
+        f"{start + timedelta(days=n % 25):%d.%m.%Y};tak\n"
         for n in range(rows)
     )
     path.write_text(header + "".join(lines), encoding="utf-8")
