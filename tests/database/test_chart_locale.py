@@ -22,7 +22,7 @@ import vl_convert
 from PIL import Image
 
 import dashboard.charts
-from dashboard.charts import base, congress, progress, team
+from dashboard.charts import base, congress, progress, public, team
 from dashboard.charts import presentation as presentation_charts
 from dashboard.charts.base import OKABE_ITO, finalize, to_svg
 from dashboard.deck import catalogue as presentation
@@ -31,6 +31,7 @@ from dashboard.deck.filters import PresentationFilters
 from dashboard.queries import attendance as attendance_queries
 from dashboard.queries import congress as cq
 from dashboard.queries import progress as pq
+from dashboard.queries import public as public_queries
 from dashboard.queries import team as tq
 from db.engine import make_engine
 from tests.conftest import DEMO_TODAY
@@ -108,6 +109,14 @@ SAMPLES: dict[str, Sample] = {
         category_title="Grupa",
         value_title="Liczba",
         threshold=5,
+    ),
+    "public.outcomes_by_edition_chart": lambda e, lang: public.outcomes_by_edition_chart(
+        public_queries.outcomes_by_edition(e, public_queries.PublicFilters()), lang
+    ),
+    "public.okreg_vs_city_chart": lambda e, lang: public.okreg_vs_city_chart(
+        public_queries.outcomes_okreg_vs_city(e, public_queries.PublicFilters(okreg=1)),
+        "Okręg 1",
+        lang,
     ),
     "presentation.empty_chart": lambda e, lang: presentation_charts.empty_chart("Pusty", lang),
     "presentation.status_changes_chart": lambda e, lang: presentation_charts.status_changes_chart(

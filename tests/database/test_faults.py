@@ -298,10 +298,10 @@ def test_parallel_writers_and_readers_lose_nothing(engine: Engine):
 
 
 def write_signups_file(path: Path, rows: int) -> None:
-    header = "Imię i nazwisko;Adres e-mail;Okręg;Wiek;Kategoria;Data zgłoszenia\n"
+    header = "Imię i nazwisko;Adres e-mail;Okręg;Wiek;Kategoria;Data zgłoszenia;Zgoda (RODO)\n"
     lines = [
         f"Osoba Testowa {n};osoba{n}@example.org;{1 + n % 13};35-44;mieszkaniec;"
-        f"{(date.today() - timedelta(days=1 + n % 30)):%d.%m.%Y}\n"
+        f"{(date.today() - timedelta(days=1 + n % 30)):%d.%m.%Y};tak\n"
         for n in range(rows)
     ]
     path.write_text(header + "".join(lines), encoding="utf-8-sig")

@@ -43,9 +43,20 @@ MUST_DRAW = {
 DEFAULT_PAGE = next(spec.url_path for spec in PAGES if spec.default)
 
 
-def open_page(page, base_url: str, url_path: str) -> None:
-    """Open a page by its address (Streamlit serves the default page at the root)."""
-    page.goto(f"{base_url}/" if url_path == DEFAULT_PAGE else f"{base_url}/{url_path}")
+def role_default(role: str) -> str:
+    return next(spec.url_path for spec in pages_for(role) if spec.default)
+
+
+def menu_pages(role: str) -> list[str]:
+    """The role's pages in the menu (the personal manage link's page is opened by its link)."""
+    return [spec.url_path for spec in pages_for(role) if spec.in_menu]
+
+
+def open_page(page, base_url: str, url_path: str, default: str = DEFAULT_PAGE) -> None:
+    """Open a page by its address. Streamlit serves the default page at the root; a role
+    whose root is another page (a lead's queue) opens every page by its own address."""
+    at_root = url_path == DEFAULT_PAGE and default == DEFAULT_PAGE
+    page.goto(f"{base_url}/" if at_root else f"{base_url}/{url_path}")
     settle(page)
 
 
@@ -89,20 +100,14 @@ def save_screenshot(page, name: str) -> Path:
 @pytest.mark.parametrize("username", list(ROLES))
 def test_every_allowed_page_draws_without_errors(username, page_as, panel):
     page = page_as(username)
-    # Pages in the menu (the personal manage link's page is opened by its link only).
-    allowed = [spec.url_path for spec in pages_for(ROLES[username]) if spec.in_menu]
-    role_default = next(spec.url_path for spec in pages_for(ROLES[username]) if spec.default)
+    allowed = menu_pages(ROLES[username])
+    default = role_default(ROLES[username])
     links = sidebar_links(page)
-    assert set(allowed) - {role_default} <= links, f"{username} misses pages in the menu: {links}"
+    assert set(allowed) - {default} <= links, f"{username} misses pages in the menu: {links}"
     if "admin" not in allowed:
         assert "admin" not in links
     for url_path in allowed:
-        # A lead's root is their queue: open every other page by its own address.
-        if role_default != DEFAULT_PAGE:
-            page.goto(f"{panel.url}/{url_path}")
-            settle(page)
-        else:
-            open_page(page, panel.url, url_path)
+        open_page(page, panel.url, url_path, default)
         assert_page_drawn(page, url_path)
         if username == "admin":
             path = save_screenshot(page, url_path)
