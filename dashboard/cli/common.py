@@ -13,6 +13,8 @@ from dashboard.core.permissions import Actor
 from dashboard.core.settings import load_settings
 from dashboard.queries.accounts import actor_for
 from db.engine import make_engine
+from db.migrate import is_at_head
+from db.models import PROPOSAL_STATUSES
 
 
 class CliError(Exception):
@@ -39,6 +41,39 @@ def open_engine(args: argparse.Namespace) -> Engine:
         return make_engine(url)
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
         raise CliError(f"Nieprawidłowy adres bazy danych (DATABASE_URL): {error}") from error
+
+
+def open_migrated_engine(args: argparse.Namespace) -> Engine:
+    """The engine, once the schema is at Alembic's head (commands that read the panel's data)."""
+    engine = open_engine(args)
+    if not is_at_head(engine):
+        raise CliError("Schemat bazy nie jest aktualny — najpierw: python -m dashboard init-db")
+    return engine
+
+
+def add_subteam_option(parser: argparse.ArgumentParser) -> None:
+    """``--subteam SLUG``, repeatable; none means the whole team."""
+    parser.add_argument(
+        "--subteam",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help="podzespół (można podać kilka razy; domyślnie cały zespół)",
+    )
+
+
+def add_status_and_subteams(parser: argparse.ArgumentParser) -> None:
+    """``--status`` and ``--subteam``, each taking several values (export filters)."""
+    parser.add_argument(
+        "--status", nargs="+", default=[], choices=PROPOSAL_STATUSES, metavar="STATUS"
+    )
+    parser.add_argument("--subteam", nargs="+", default=[], metavar="SLUG")
+
+
+def add_date_range(parser: argparse.ArgumentParser) -> None:
+    """``--from`` and ``--to`` (``date_from``, ``date_to``), inclusive days."""
+    parser.add_argument("--from", dest="date_from", type=parse_date, metavar="DATA")
+    parser.add_argument("--to", dest="date_to", type=parse_date, metavar="DATA")
 
 
 def add_switch(parser: argparse.ArgumentParser, option: str, help_text: str) -> None:

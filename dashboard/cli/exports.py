@@ -6,10 +6,16 @@ import argparse
 from pathlib import Path
 
 from dashboard.cli import public_export
-from dashboard.cli.common import CliError, cli_actor, open_engine, parse_date
+from dashboard.cli.common import (
+    CliError,
+    add_date_range,
+    add_status_and_subteams,
+    cli_actor,
+    open_engine,
+)
 from dashboard.exports.proposals import FORMATS, build_export
 from dashboard.queries.proposals import ProposalFilters
-from db.models import PROPOSAL_SOURCES, PROPOSAL_STATUSES
+from db.models import PROPOSAL_SOURCES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,18 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     proposals.add_argument("--out", type=Path, required=True, help="plik wynikowy .csv lub .xlsx")
     proposals.add_argument("--q", default="", help="szukany tekst (tytuł i opis)")
-    proposals.add_argument(
-        "--status", nargs="+", default=[], choices=PROPOSAL_STATUSES, metavar="STATUS"
-    )
-    proposals.add_argument("--subteam", nargs="+", default=[], metavar="SLUG")
+    add_status_and_subteams(proposals)
     proposals.add_argument(
         "--source", nargs="+", default=[], choices=PROPOSAL_SOURCES, metavar="ŹRÓDŁO"
     )
     proposals.add_argument("--district", nargs="+", default=[], type=int, metavar="NR")
     proposals.add_argument("--area", nargs="+", default=[], metavar="OBSZAR")
     proposals.add_argument("--team", default="", metavar="SLUG", help="zespół tematyczny")
-    proposals.add_argument("--from", dest="date_from", type=parse_date, metavar="DATA")
-    proposals.add_argument("--to", dest="date_to", type=parse_date, metavar="DATA")
+    add_date_range(proposals)
     proposals.set_defaults(handler=cmd_export_proposals)
     public_export.register_kind(kinds)  # /wyniki open data
 

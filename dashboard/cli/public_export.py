@@ -6,11 +6,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dashboard.cli.common import CliError, open_engine, parse_date
+from dashboard.cli.common import (
+    CliError,
+    add_date_range,
+    add_status_and_subteams,
+    open_engine,
+)
 from dashboard.exports.public import FORMATS, build_open_data
 from dashboard.queries.public import PublicFilters
 from db.engine import now
-from db.models import PROPOSAL_SOURCES, PROPOSAL_STATUSES
+from db.models import PROPOSAL_SOURCES
 
 
 def register_kind(kinds: argparse._SubParsersAction) -> None:
@@ -21,16 +26,12 @@ def register_kind(kinds: argparse._SubParsersAction) -> None:
     )
     public.add_argument("--out", type=Path, required=True, help="plik wynikowy .csv lub .json")
     public.add_argument("--q", default="", help="szukany tekst")
-    public.add_argument(
-        "--status", nargs="+", default=[], choices=PROPOSAL_STATUSES, metavar="STATUS"
-    )
-    public.add_argument("--subteam", nargs="+", default=[], metavar="SLUG")
+    add_status_and_subteams(public)
     public.add_argument("--okreg", type=int, metavar="NR", help="numer okręgu")
     public.add_argument(
         "--source", nargs="+", default=[], choices=PROPOSAL_SOURCES, metavar="ŹRÓDŁO"
     )
-    public.add_argument("--from", dest="date_from", type=parse_date, metavar="DATA")
-    public.add_argument("--to", dest="date_to", type=parse_date, metavar="DATA")
+    add_date_range(public)
     public.set_defaults(handler=cmd_export_public)
 
 
