@@ -28,13 +28,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from bench import deck_timing, protocol_sessions
+from bench.memory import PeakRss
 from bench.options import parse_args
 from bench.report import Row, machine, thousands, write_results
 from dashboard.core.settings import PROJECT_ROOT
@@ -292,7 +292,7 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
 
     from dashboard.core.navigation import PAGES
     from harness.chromium import browser_unavailable_reason, launch_chromium, settle, sign_in
-    from harness.server import PanelServer, rss_of_tree_kib
+    from harness.server import PanelServer
 
     reason = browser_unavailable_reason()
     if reason:
@@ -306,17 +306,9 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
     ]
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
         server = PanelServer(database_url, Path(folder) / "streamlit.log").start()
-        peak = {"kib": rss_of_tree_kib(server.process.pid)}
-        idle_mb = peak["kib"] / 1024
-        stop = threading.Event()
-
-        def sample() -> None:
-            while not stop.is_set():
-                peak["kib"] = max(peak["kib"], rss_of_tree_kib(server.process.pid))
-                time.sleep(0.2)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        peak = PeakRss(server.process.pid)
+        idle_mb = peak.kib / 1024
+        peak.start()
         try:
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
@@ -336,10 +328,9 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
                         settle(page)
                 browser.close()
         finally:
-            stop.set()
-            sampler.join()
+            peak.stop()
             server.stop()
-    peak_mb = peak["kib"] / 1024
+    peak_mb = peak.kib / 1024
     print(f"  memory: idle {idle_mb:.0f} MB, peak {peak_mb:.0f} MB with 10 sessions", flush=True)
     return [
         Row(
