@@ -16,12 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import (
-    IMPORT_MAPPING_KINDS,
-    USER_ROLES,
-    Base,
-    one_of,
-)
+from db.models.base import IMPORT_MAPPING_KINDS, USER_ROLES, Base, one_of
 
 
 class User(Base):

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    Integer,
-    String,
-)
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import (
-    Base,
-)
+from db.models.base import Base
 
 
 class DataVersion(Base):

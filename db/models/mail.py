@@ -17,12 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import (
-    ALERT_STATES,
-    OUTBOX_STATES,
-    Base,
-    one_of,
-)
+from db.models.base import ALERT_STATES, OUTBOX_STATES, Base, one_of
 
 
 class OutboxMessage(Base):

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (
-    CheckConstraint,
-    Date,
-    DateTime,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-)
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import (
-    MEMBER_ROLES,
-    PARTICIPANT_CATEGORIES,
-    Base,
-    one_of,
-)
+from db.models.base import MEMBER_ROLES, PARTICIPANT_CATEGORIES, Base, one_of
 
 
 class ThematicTeam(Base):

@@ -18,12 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import (
-    PROPOSAL_SOURCES,
-    PROPOSAL_STATUSES,
-    Base,
-    one_of,
-)
+from db.models.base import PROPOSAL_SOURCES, PROPOSAL_STATUSES, Base, one_of
 
 
 class Proposal(Base):
