@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -74,6 +75,27 @@ def add_date_range(parser: argparse.ArgumentParser) -> None:
     """``--from`` and ``--to`` (``date_from``, ``date_to``), inclusive days."""
     parser.add_argument("--from", dest="date_from", type=parse_date, metavar="DATA")
     parser.add_argument("--to", dest="date_to", type=parse_date, metavar="DATA")
+
+
+def checked_export(args: argparse.Namespace, formats, extensions: str) -> str:
+    """The file format of ``args.out`` (its extension), once the folder exists and
+    ``--from`` is not after ``--to``; ``extensions`` names the allowed ones in the message."""
+    out: Path = args.out
+    file_format = out.suffix.lower().lstrip(".")
+    if file_format not in formats:
+        raise CliError(f"Nieznany format pliku „{out.name}” — użyj rozszerzenia {extensions}.")
+    if not out.parent.resolve().is_dir():
+        raise CliError(f"Katalog nie istnieje: {out.parent}")
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CliError("Data --from jest późniejsza niż --to.")
+    return file_format
+
+
+def write_whole(out: Path, content: bytes) -> None:
+    """Write through a ``.part`` file, so a scheduled reader never sees a half-written one."""
+    partial = out.with_name(out.name + ".part")
+    partial.write_bytes(content)
+    partial.replace(out)
 
 
 def add_switch(parser: argparse.ArgumentParser, option: str, help_text: str) -> None:

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from dashboard.cli import public_export
 from dashboard.cli.common import (
-    CliError,
     add_date_range,
     add_status_and_subteams,
+    checked_export,
     cli_actor,
     open_engine,
+    write_whole,
 )
 from dashboard.exports.proposals import FORMATS, build_export
 from dashboard.queries.proposals import ProposalFilters
@@ -56,19 +57,11 @@ def filters_from_args(args: argparse.Namespace) -> ProposalFilters:
 
 def cmd_export_proposals(args: argparse.Namespace) -> None:
     out: Path = args.out
-    file_format = out.suffix.lower().lstrip(".")
-    if file_format not in FORMATS:
-        raise CliError(f"Nieznany format pliku „{out.name}” — użyj rozszerzenia .csv albo .xlsx.")
-    if not out.parent.resolve().is_dir():
-        raise CliError(f"Katalog nie istnieje: {out.parent}")
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise CliError("Data --from jest późniejsza niż --to.")
+    file_format = checked_export(args, FORMATS, ".csv albo .xlsx")
     engine = open_engine(args)
     # Scheduled exports are for the team's meetings: no personal data of authors.
     exported = build_export(
         engine, cli_actor(), filters_from_args(args), file_format, include_personal=False
     )
-    partial = out.with_name(out.name + ".part")
-    partial.write_bytes(exported.content)
-    partial.replace(out)  # a scheduled reader never sees a half-written file
+    write_whole(out, exported.content)
     print(f"Zapisano {exported.row_count} propozycji do {out}.")

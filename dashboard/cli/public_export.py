@@ -7,10 +7,11 @@ import argparse
 from pathlib import Path
 
 from dashboard.cli.common import (
-    CliError,
     add_date_range,
     add_status_and_subteams,
+    checked_export,
     open_engine,
+    write_whole,
 )
 from dashboard.exports.public import FORMATS, build_open_data
 from dashboard.queries.public import PublicFilters
@@ -37,13 +38,7 @@ def register_kind(kinds: argparse._SubParsersAction) -> None:
 
 def cmd_export_public(args: argparse.Namespace) -> None:
     out: Path = args.out
-    file_format = out.suffix.lower().lstrip(".")
-    if file_format not in FORMATS:
-        raise CliError(f"Nieznany format pliku „{out.name}” — użyj rozszerzenia .csv albo .json.")
-    if not out.parent.resolve().is_dir():
-        raise CliError(f"Katalog nie istnieje: {out.parent}")
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise CliError("Data --from jest późniejsza niż --to.")
+    file_format = checked_export(args, FORMATS, ".csv albo .json")
     filters = PublicFilters(
         q=args.q.strip(),
         statuses=tuple(dict.fromkeys(args.status)),
@@ -54,7 +49,5 @@ def cmd_export_public(args: argparse.Namespace) -> None:
         date_to=args.date_to,
     )
     exported = build_open_data(open_engine(args), filters, file_format, now())
-    partial = out.with_name(out.name + ".part")
-    partial.write_bytes(exported.content)
-    partial.replace(out)
+    write_whole(out, exported.content)
     print(f"Zapisano {exported.row_count} propozycji do {out}.")

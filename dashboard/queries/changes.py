@@ -87,14 +87,8 @@ def new_proposals(
         "status": status_at(as_of),
     }
     order = (proposals_t.c.created_at.desc(), proposals_t.c.id.desc())
-    return _listing(
-        engine,
-        new_proposals_in(since, as_of, scope.conditions()),
-        columns,
-        order,
-        limit,
-        datetimes=["created_at"],
-    )
+    from_where = new_proposals_in(since, as_of, scope.conditions())
+    return _listing(engine, from_where, columns, order, limit, datetimes=["created_at"])
 
 
 def is_status_change() -> ColumnElement[bool]:
@@ -128,14 +122,8 @@ def status_changes(
         "actor": events.c.actor,
     }
     order = (events.c.at.desc(), events.c.id.desc())
-    return _listing(
-        engine,
-        status_changes_in(since, as_of, scope.conditions()),
-        columns,
-        order,
-        limit,
-        datetimes=["at"],
-    )
+    from_where = status_changes_in(since, as_of, scope.conditions())
+    return _listing(engine, from_where, columns, order, limit, datetimes=["at"])
 
 
 @reads(*TABLES_READ)
@@ -155,14 +143,8 @@ def milestones_completed(
         "weight": milestones_t.c.weight,
     }
     order = (milestones_t.c.done_on.desc(), milestones_t.c.id)
-    return _listing(
-        engine,
-        milestones_completed_in(since, as_of, scope.conditions()),
-        columns,
-        order,
-        None,
-        dates=["done_on", "due_date"],
-    )
+    from_where = milestones_completed_in(since, as_of, scope.conditions())
+    return _listing(engine, from_where, columns, order, None, dates=["done_on", "due_date"])
 
 
 def _listing(
