@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.memory import PeakRss
+
 # The public page the sessions open. /wyniki (issue 15) is to be measured here too:
 # add "wyniki" to this tuple once that page exists.
 PUBLIC_PAGES = ("zapisy", "wyniki")
@@ -85,20 +87,11 @@ def _chromium_shows(server_url: str, page: str) -> str:
 
 
 def measure(database_url: str, page: str, sessions: int = SESSIONS) -> dict:
-    from harness.server import PanelServer, rss_of_tree_kib
+    from harness.server import PanelServer
 
     with tempfile.TemporaryDirectory(prefix="bench-protocol-") as folder:
         server = PanelServer(database_url, Path(folder) / "streamlit.log").start()
-        peak = {"kib": rss_of_tree_kib(server.process.pid)}
-        stop = threading.Event()
-
-        def sample() -> None:
-            while not stop.is_set():
-                peak["kib"] = max(peak["kib"], rss_of_tree_kib(server.process.pid))
-                time.sleep(0.2)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        peak = PeakRss(server.process.pid).start()
         browser_result: dict[str, str] = {}
         tab = threading.Thread(
             target=lambda: browser_result.update(problem=_chromium_shows(server.url, page))
@@ -109,8 +102,7 @@ def measure(database_url: str, page: str, sessions: int = SESSIONS) -> dict:
             timings = asyncio.run(_many_sessions(ws_url, page, sessions))
             tab.join(DEADLINE_S)
         finally:
-            stop.set()
-            sampler.join()
+            peak.stop()
             server.stop()
     done = sorted(t.seconds for t in timings if t.seconds is not None)
     errors = [t.error for t in timings if t.error]
@@ -120,7 +112,7 @@ def measure(database_url: str, page: str, sessions: int = SESSIONS) -> dict:
         "finished": len(done),
         "median_s": statistics.median(done) if done else None,
         "p95_s": done[max(0, round(0.95 * len(done)) - 1)] if done else None,
-        "peak_mb": peak["kib"] / 1024,
+        "peak_mb": peak.kib / 1024,
         "errors": errors[:3],
         "browser_problem": browser_result.get("problem", "the tab did not finish"),
     }

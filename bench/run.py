@@ -21,31 +21,27 @@ Writes ``bench/results/latest.json`` and ``bench/results/latest.md`` and prints 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import os
-import platform
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from bench import deck_timing, protocol_sessions
+from bench.memory import PeakRss
+from bench.options import parse_args
+from bench.report import Row, machine, thousands, write_results
 from dashboard.core.settings import PROJECT_ROOT
 
 ROOT = PROJECT_ROOT
 # BENCH_DATA_DIR keeps the city-scale files (a few hundred MB each) outside the checkout.
 DATA_DIR = Path(os.environ.get("BENCH_DATA_DIR", ROOT / "bench" / "data"))
-RESULTS_DIR = ROOT / "bench" / "results"
-DEFAULT_SCALE = 313  # 320 proposals and 960 sign-ups per unit of scale (db/demo/)
 MIN_PROPOSALS = 100_000
 MIN_SIGNUPS = 300_000
 IMPORT_ROWS = 50_000
@@ -59,17 +55,6 @@ SEARCH_TARGET_S = 0.3
 IMPORT_TARGET_ROWS_S = 5_000
 MEMORY_TARGET_MB = 400
 SEARCH_QUERIES = ("rower", "ławki", "zieleń w okręgu", "konsultacje społeczne", "Rada Seniorów")
-
-
-@dataclass
-class Row:
-    name: str
-    measured: float | None
-    unit: str
-    target: str
-    passed: bool | None
-    note: str = ""
-    cpu_seconds: float | None = None  # in-process CPU time, where it tells more than wall time
 
 
 # --- 1. the database ---------------------------------------------------------------------
@@ -219,7 +204,7 @@ def search_rows(database_url: str) -> list[Row]:
         seconds = statistics.median(wall for wall, _ in timings)
         cpu = statistics.median(cpu for _, cpu in timings)
         found = queries_count(queries, engine, filters)
-        name = f'search "{text}" ({_thousands(found)} found)'
+        name = f'search "{text}" ({thousands(found)} found)'
         rows.append(_row(name, seconds, SEARCH_TARGET_S, cpu=cpu))
         print(f"  search {text!r}: {seconds:.3f} s (CPU {cpu:.3f} s), {found} found", flush=True)
     engine.dispose()
@@ -307,7 +292,7 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
 
     from dashboard.core.navigation import PAGES
     from harness.chromium import browser_unavailable_reason, launch_chromium, settle, sign_in
-    from harness.server import PanelServer, rss_of_tree_kib
+    from harness.server import PanelServer
 
     reason = browser_unavailable_reason()
     if reason:
@@ -321,17 +306,9 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
     ]
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
         server = PanelServer(database_url, Path(folder) / "streamlit.log").start()
-        peak = {"kib": rss_of_tree_kib(server.process.pid)}
-        idle_mb = peak["kib"] / 1024
-        stop = threading.Event()
-
-        def sample() -> None:
-            while not stop.is_set():
-                peak["kib"] = max(peak["kib"], rss_of_tree_kib(server.process.pid))
-                time.sleep(0.2)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        peak = PeakRss(server.process.pid)
+        idle_mb = peak.kib / 1024
+        peak.start()
         try:
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
@@ -351,10 +328,9 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
                         settle(page)
                 browser.close()
         finally:
-            stop.set()
-            sampler.join()
+            peak.stop()
             server.stop()
-    peak_mb = peak["kib"] / 1024
+    peak_mb = peak.kib / 1024
     print(f"  memory: idle {idle_mb:.0f} MB, peak {peak_mb:.0f} MB with 10 sessions", flush=True)
     return [
         Row(
@@ -368,67 +344,8 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
     ]
 
 
-# --- results -----------------------------------------------------------------------------
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (
-        f"{os.cpu_count()} CPU cores ({cpu}), {memory_gib:.0f} GiB RAM, "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()}"
-    )
-
-
-def markdown_table(rows: list[Row], context: dict) -> str:
-    lines = [
-        f"Benchmark of {context['date']} on {context['machine']}; load average at start "
-        f"{context['load_average']}; database: {_thousands(context['proposals'])} proposals, "
-        f"{_thousands(context['signups'])} sign-ups (seed-demo --scale {context['scale']}).",
-        "",
-        "| measurement | result | CPU time | target | pass |",
-        "|---|---:|---:|---|:---:|",
-    ]
-    for row in rows:
-        result = "—" if row.measured is None else f"{row.measured:g} {row.unit}"
-        verdict = {True: "✅", False: "❌", None: "—"}[row.passed]
-        name = f"{row.name} ({row.note})" if row.note else row.name
-        name = " ".join(name.split())  # an error's call log must not break the table
-        cpu = "" if row.cpu_seconds is None else f"{row.cpu_seconds:g} s"
-        lines.append(f"| {name} | {result} | {cpu} | {row.target} | {verdict} |")
-    return "\n".join(lines) + "\n"
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", " ")
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.run", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("--scale", type=int, default=DEFAULT_SCALE)
-    for part in ("pages", "search", "import", "memory", "deck", "protocol"):
-        parser.add_argument(f"--skip-{part}", action="store_true", help=f"do not measure {part}")
-    parser.add_argument(
-        "--memory-skip-page",
-        action="append",
-        default=[],
-        metavar="URL_PATH",
-        help="leave a page out of the ten-session memory run (to find what uses the memory)",
-    )
-    return parser.parse_args(argv)
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    args = parse_args(argv, description=__doc__.splitlines()[0])
     os.chdir(ROOT)
     database = city_database(args.scale)
     url = f"sqlite:///{database}"
@@ -460,13 +377,7 @@ def main(argv: list[str] | None = None) -> int:
                 Row(name, None, "", "runs", False, f"{type(error).__name__}: {error}"[:200])
             )
             print(f"  {name} failed: {error}", flush=True)
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    table = markdown_table(rows, context)
-    (RESULTS_DIR / "latest.md").write_text(table, encoding="utf-8")
-    payload = {**context, "rows": [asdict(row) for row in rows]}
-    (RESULTS_DIR / "latest.json").write_text(
-        json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    table = write_results(rows, context)
     print()
     print(table)
     big_enough = context["proposals"] >= MIN_PROPOSALS and context["signups"] >= MIN_SIGNUPS

@@ -42,6 +42,11 @@ def page_test(
     return at
 
 
+def markdown_text(at: AppTest) -> str:
+    """Every markdown element the run wrote, one per line."""
+    return "\n".join(element.value for element in at.markdown)
+
+
 def chart_specs(at: AppTest) -> list[dict]:
     """The Vega-Lite specs of every Altair chart the run drew."""
     return [json.loads(element.proto.spec) for element in at.get("arrow_vega_lite_chart")] + [

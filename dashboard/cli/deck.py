@@ -12,10 +12,13 @@ from datetime import datetime
 from pathlib import Path
 
 from dashboard import deck
-from dashboard.cli.common import CliError, open_engine, parse_date
+from dashboard.cli.common import (
+    add_subteam_option,
+    open_migrated_engine,
+    parse_date,
+)
 from dashboard.core.settings import load_settings
 from dashboard.deck import catalogue as presentation
-from db.migrate import is_at_head
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,13 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=parse_date,
         help="początek listy zmian, DD.MM.RRRR albo RRRR-MM-DD (domyślnie 14 dni temu)",
     )
-    parser.add_argument(
-        "--subteam",
-        action="append",
-        default=[],
-        metavar="SLUG",
-        help="podzespół (można podać kilka razy; domyślnie cały zespół)",
-    )
+    add_subteam_option(parser)
     parser.add_argument(
         "--chart",
         action="append",
@@ -61,9 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_deck(args: argparse.Namespace) -> None:
-    engine = open_engine(args)
-    if not is_at_head(engine):
-        raise CliError("Schemat bazy nie jest aktualny — najpierw: python -m dashboard init-db")
+    engine = open_migrated_engine(args)
     moment = None
     if args.as_of is not None:
         moment = datetime.combine(args.as_of, datetime.now().time().replace(microsecond=0))

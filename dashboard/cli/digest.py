@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import argparse
 
-from dashboard.cli.common import CliError, cli_actor, open_engine, parse_date
+from dashboard.cli.common import (
+    CliError,
+    add_subteam_option,
+    cli_actor,
+    open_migrated_engine,
+    parse_date,
+)
 from dashboard.core.settings import load_settings
 from dashboard.services.digest import queue_digest, queue_weekly_digests
-from db.migrate import is_at_head
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,20 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=parse_date,
         help="początek zmian, DD.MM.RRRR albo RRRR-MM-DD (domyślnie 14 dni temu)",
     )
-    parser.add_argument(
-        "--subteam",
-        action="append",
-        default=[],
-        metavar="SLUG",
-        help="podzespół (można podać kilka razy; domyślnie cały zespół)",
-    )
+    add_subteam_option(parser)
     parser.set_defaults(handler=cmd_digest)
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    engine = open_engine(args)
-    if not is_at_head(engine):
-        raise CliError("Schemat bazy nie jest aktualny — najpierw: python -m dashboard init-db")
+    engine = open_migrated_engine(args)
     base_url = load_settings().public_base_url
     if args.subscribers:
         if args.since or args.subteam:

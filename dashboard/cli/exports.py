@@ -6,10 +6,17 @@ import argparse
 from pathlib import Path
 
 from dashboard.cli import public_export
-from dashboard.cli.common import CliError, cli_actor, open_engine, parse_date
+from dashboard.cli.common import (
+    add_date_range,
+    add_status_and_subteams,
+    checked_export,
+    cli_actor,
+    open_engine,
+    write_whole,
+)
 from dashboard.exports.proposals import FORMATS, build_export
 from dashboard.queries.proposals import ProposalFilters
-from db.models import PROPOSAL_SOURCES, PROPOSAL_STATUSES
+from db.models import PROPOSAL_SOURCES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,18 +29,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     proposals.add_argument("--out", type=Path, required=True, help="plik wynikowy .csv lub .xlsx")
     proposals.add_argument("--q", default="", help="szukany tekst (tytuł i opis)")
-    proposals.add_argument(
-        "--status", nargs="+", default=[], choices=PROPOSAL_STATUSES, metavar="STATUS"
-    )
-    proposals.add_argument("--subteam", nargs="+", default=[], metavar="SLUG")
+    add_status_and_subteams(proposals)
     proposals.add_argument(
         "--source", nargs="+", default=[], choices=PROPOSAL_SOURCES, metavar="ŹRÓDŁO"
     )
     proposals.add_argument("--district", nargs="+", default=[], type=int, metavar="NR")
     proposals.add_argument("--area", nargs="+", default=[], metavar="OBSZAR")
     proposals.add_argument("--team", default="", metavar="SLUG", help="zespół tematyczny")
-    proposals.add_argument("--from", dest="date_from", type=parse_date, metavar="DATA")
-    proposals.add_argument("--to", dest="date_to", type=parse_date, metavar="DATA")
+    add_date_range(proposals)
     proposals.set_defaults(handler=cmd_export_proposals)
     public_export.register_kind(kinds)  # /wyniki open data
 
@@ -54,19 +57,11 @@ def filters_from_args(args: argparse.Namespace) -> ProposalFilters:
 
 def cmd_export_proposals(args: argparse.Namespace) -> None:
     out: Path = args.out
-    file_format = out.suffix.lower().lstrip(".")
-    if file_format not in FORMATS:
-        raise CliError(f"Nieznany format pliku „{out.name}” — użyj rozszerzenia .csv albo .xlsx.")
-    if not out.parent.resolve().is_dir():
-        raise CliError(f"Katalog nie istnieje: {out.parent}")
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise CliError("Data --from jest późniejsza niż --to.")
+    file_format = checked_export(args, FORMATS, ".csv albo .xlsx")
     engine = open_engine(args)
     # Scheduled exports are for the team's meetings: no personal data of authors.
     exported = build_export(
         engine, cli_actor(), filters_from_args(args), file_format, include_personal=False
     )
-    partial = out.with_name(out.name + ".part")
-    partial.write_bytes(exported.content)
-    partial.replace(out)  # a scheduled reader never sees a half-written file
+    write_whole(out, exported.content)
     print(f"Zapisano {exported.row_count} propozycji do {out}.")

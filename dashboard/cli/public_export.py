@@ -6,11 +6,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dashboard.cli.common import CliError, open_engine, parse_date
+from dashboard.cli.common import (
+    add_date_range,
+    add_status_and_subteams,
+    checked_export,
+    open_engine,
+    write_whole,
+)
 from dashboard.exports.public import FORMATS, build_open_data
 from dashboard.queries.public import PublicFilters
 from db.engine import now
-from db.models import PROPOSAL_SOURCES, PROPOSAL_STATUSES
+from db.models import PROPOSAL_SOURCES
 
 
 def register_kind(kinds: argparse._SubParsersAction) -> None:
@@ -21,28 +27,18 @@ def register_kind(kinds: argparse._SubParsersAction) -> None:
     )
     public.add_argument("--out", type=Path, required=True, help="plik wynikowy .csv lub .json")
     public.add_argument("--q", default="", help="szukany tekst")
-    public.add_argument(
-        "--status", nargs="+", default=[], choices=PROPOSAL_STATUSES, metavar="STATUS"
-    )
-    public.add_argument("--subteam", nargs="+", default=[], metavar="SLUG")
+    add_status_and_subteams(public)
     public.add_argument("--okreg", type=int, metavar="NR", help="numer okręgu")
     public.add_argument(
         "--source", nargs="+", default=[], choices=PROPOSAL_SOURCES, metavar="ŹRÓDŁO"
     )
-    public.add_argument("--from", dest="date_from", type=parse_date, metavar="DATA")
-    public.add_argument("--to", dest="date_to", type=parse_date, metavar="DATA")
+    add_date_range(public)
     public.set_defaults(handler=cmd_export_public)
 
 
 def cmd_export_public(args: argparse.Namespace) -> None:
     out: Path = args.out
-    file_format = out.suffix.lower().lstrip(".")
-    if file_format not in FORMATS:
-        raise CliError(f"Nieznany format pliku „{out.name}” — użyj rozszerzenia .csv albo .json.")
-    if not out.parent.resolve().is_dir():
-        raise CliError(f"Katalog nie istnieje: {out.parent}")
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise CliError("Data --from jest późniejsza niż --to.")
+    file_format = checked_export(args, FORMATS, ".csv albo .json")
     filters = PublicFilters(
         q=args.q.strip(),
         statuses=tuple(dict.fromkeys(args.status)),
@@ -53,7 +49,5 @@ def cmd_export_public(args: argparse.Namespace) -> None:
         date_to=args.date_to,
     )
     exported = build_open_data(open_engine(args), filters, file_format, now())
-    partial = out.with_name(out.name + ".part")
-    partial.write_bytes(exported.content)
-    partial.replace(out)
+    write_whole(out, exported.content)
     print(f"Zapisano {exported.row_count} propozycji do {out}.")

@@ -14,9 +14,14 @@ from sqlalchemy import Engine, and_, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.queries.common import end_of_day, query_frame, reads, start_of_day
-from dashboard.queries.progress import status_at
+from dashboard.queries.progress import (
+    milestones_t,
+    proposal_events_t,
+    proposals_t,
+    status_at,
+    subteams_t,
+)
 from dashboard.queries.scope import EVERYTHING, Scope
-from db.models import Milestone, Proposal, ProposalEvent, Subteam
 
 # What these queries read: their cached results follow these tables' versions.
 TABLES_READ = (
@@ -27,11 +32,6 @@ TABLES_READ = (
     "subteams",
     "thematic_teams",
 )
-
-subteams_t = Subteam.__table__
-milestones_t = Milestone.__table__
-proposals_t = Proposal.__table__
-proposal_events_t = ProposalEvent.__table__
 
 SINCE_DEFAULT_DAYS = 14
 LIST_LIMIT = 500
@@ -78,23 +78,17 @@ def new_proposals(
 ) -> pd.DataFrame:
     """Proposals created from the start of ``since`` to the end of ``as_of``, newest first,
     with their status at ``as_of``."""
-    joined, conditions = new_proposals_in(since, as_of, scope.conditions())
-    statement = (
-        select(
-            proposals_t.c.id,
-            proposals_t.c.created_at,
-            subteams_t.c.name,
-            proposals_t.c.title,
-            proposals_t.c.source,
-            status_at(as_of),
-        )
-        .select_from(joined)
-        .where(*conditions)
-        .order_by(proposals_t.c.created_at.desc(), proposals_t.c.id.desc())
-        .limit(limit)
-    )
-    columns = ["id", "created_at", "subteam", "title", "source", "status"]
-    return query_frame(engine, statement, columns, datetimes=["created_at"])
+    columns = {
+        "id": proposals_t.c.id,
+        "created_at": proposals_t.c.created_at,
+        "subteam": subteams_t.c.name,
+        "title": proposals_t.c.title,
+        "source": proposals_t.c.source,
+        "status": status_at(as_of),
+    }
+    order = (proposals_t.c.created_at.desc(), proposals_t.c.id.desc())
+    from_where = new_proposals_in(since, as_of, scope.conditions())
+    return _listing(engine, from_where, columns, order, limit, datetimes=["created_at"])
 
 
 def is_status_change() -> ColumnElement[bool]:
@@ -118,24 +112,18 @@ def status_changes(
     """Status changes recorded in ``proposal_events`` between ``since`` and ``as_of``
     (inclusive days), newest first."""
     events = proposal_events_t
-    joined, conditions = status_changes_in(since, as_of, scope.conditions())
-    statement = (
-        select(
-            events.c.at,
-            events.c.proposal_id,
-            subteams_t.c.name,
-            proposals_t.c.title,
-            events.c.from_status,
-            events.c.to_status,
-            events.c.actor,
-        )
-        .select_from(joined)
-        .where(*conditions)
-        .order_by(events.c.at.desc(), events.c.id.desc())
-        .limit(limit)
-    )
-    columns = ["at", "proposal_id", "subteam", "title", "from_status", "to_status", "actor"]
-    return query_frame(engine, statement, columns, datetimes=["at"])
+    columns = {
+        "at": events.c.at,
+        "proposal_id": events.c.proposal_id,
+        "subteam": subteams_t.c.name,
+        "title": proposals_t.c.title,
+        "from_status": events.c.from_status,
+        "to_status": events.c.to_status,
+        "actor": events.c.actor,
+    }
+    order = (events.c.at.desc(), events.c.id.desc())
+    from_where = status_changes_in(since, as_of, scope.conditions())
+    return _listing(engine, from_where, columns, order, limit, datetimes=["at"])
 
 
 @reads(*TABLES_READ)
@@ -146,22 +134,33 @@ def milestones_completed(
     scope: Scope = EVERYTHING,
 ) -> pd.DataFrame:
     """Milestones with ``since <= done_on <= as_of``, latest first."""
-    joined, conditions = milestones_completed_in(since, as_of, scope.conditions())
-    statement = (
-        select(
-            milestones_t.c.id,
-            milestones_t.c.done_on,
-            subteams_t.c.name,
-            milestones_t.c.title,
-            milestones_t.c.due_date,
-            milestones_t.c.weight,
-        )
-        .select_from(joined)
-        .where(*conditions)
-        .order_by(milestones_t.c.done_on.desc(), milestones_t.c.id)
-    )
-    columns = ["id", "done_on", "subteam", "title", "due_date", "weight"]
-    return query_frame(engine, statement, columns, dates=["done_on", "due_date"])
+    columns = {
+        "id": milestones_t.c.id,
+        "done_on": milestones_t.c.done_on,
+        "subteam": subteams_t.c.name,
+        "title": milestones_t.c.title,
+        "due_date": milestones_t.c.due_date,
+        "weight": milestones_t.c.weight,
+    }
+    order = (milestones_t.c.done_on.desc(), milestones_t.c.id)
+    from_where = milestones_completed_in(since, as_of, scope.conditions())
+    return _listing(engine, from_where, columns, order, None, dates=["done_on", "due_date"])
+
+
+def _listing(
+    engine: Engine,
+    from_where: tuple,
+    columns: dict[str, ColumnElement],
+    order: tuple,
+    limit: int | None,
+    **kinds: list[str],
+) -> pd.DataFrame:
+    """The rows of one ``*_in`` window: ``columns`` (frame name → column), in ``order``."""
+    joined, conditions = from_where
+    statement = select(*columns.values()).select_from(joined).where(*conditions).order_by(*order)
+    if limit is not None:
+        statement = statement.limit(limit)
+    return query_frame(engine, statement, list(columns), **kinds)
 
 
 @dataclass(frozen=True)

@@ -77,16 +77,18 @@ class ProposalFilters:
         ``params`` is ``st.query_params`` or any mapping of name → str or list of str.
         """
         return cls(
-            q=_first(params, "q").strip(),
-            statuses=_valid(_all(params, "status"), PROPOSAL_STATUSES),
-            subteam_slugs=_unique(_all(params, "subteam")),
-            sources=_valid(_all(params, "source"), PROPOSAL_SOURCES),
-            district_numbers=_unique(int(v) for v in _all(params, "district") if v.isdigit()),
-            areas=_unique(_all(params, "area")),
-            categories=_valid(_all(params, "category"), PARTICIPANT_CATEGORIES),
-            date_from=_parse_date(_first(params, "from")),
-            date_to=_parse_date(_first(params, "to")),
-            team_slug=_first(params, "team").strip(),
+            q=first_param(params, "q").strip(),
+            statuses=valid_codes(param_values(params, "status"), PROPOSAL_STATUSES),
+            subteam_slugs=_unique(param_values(params, "subteam")),
+            sources=valid_codes(param_values(params, "source"), PROPOSAL_SOURCES),
+            district_numbers=_unique(
+                int(v) for v in param_values(params, "district") if v.isdigit()
+            ),
+            areas=_unique(param_values(params, "area")),
+            categories=valid_codes(param_values(params, "category"), PARTICIPANT_CATEGORIES),
+            date_from=parse_url_date(first_param(params, "from")),
+            date_to=parse_url_date(first_param(params, "to")),
+            team_slug=first_param(params, "team").strip(),
         )
 
     def to_query_params(self) -> dict[str, str | list[str]]:
@@ -137,7 +139,7 @@ class ProposalDetail:
     merged_into_id: int | None
 
 
-def _all(params: Any, name: str) -> list[str]:
+def param_values(params: Any, name: str) -> list[str]:
     if hasattr(params, "get_all"):
         values = params.get_all(name)
     else:
@@ -146,8 +148,8 @@ def _all(params: Any, name: str) -> list[str]:
     return [str(value) for value in values if str(value).strip()]
 
 
-def _first(params: Any, name: str) -> str:
-    values = _all(params, name)
+def first_param(params: Any, name: str) -> str:
+    values = param_values(params, name)
     return values[0] if values else ""
 
 
@@ -155,11 +157,11 @@ def _unique(values) -> tuple:
     return tuple(dict.fromkeys(values))
 
 
-def _valid(values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...]:
+def valid_codes(values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...]:
     return _unique(value for value in values if value in allowed)
 
 
-def _parse_date(text: str) -> date | None:
+def parse_url_date(text: str) -> date | None:
     for parse in (date.fromisoformat, lambda s: datetime.strptime(s, "%d.%m.%Y").date()):
         try:
             return parse(text)
@@ -207,7 +209,7 @@ def apply_filters(statement: Select, filters: ProposalFilters, dialect: str) -> 
 NEWEST_FIRST = (Proposal.created_at.desc(), Proposal.id.desc())
 
 
-def _with_subteam_and_district(*columns) -> Select:
+def with_subteam_and_district(*columns) -> Select:
     """``select(*columns)`` over proposals joined to their subteam and (if any) okręg."""
     return (
         select(*columns)
@@ -217,7 +219,7 @@ def _with_subteam_and_district(*columns) -> Select:
 
 
 def _list_statement(filters: ProposalFilters, dialect: str) -> Select:
-    statement = _with_subteam_and_district(
+    statement = with_subteam_and_district(
         Proposal.id,
         Proposal.title,
         Proposal.status,
@@ -340,7 +342,7 @@ def export_rows(
             Participant.full_name.label("author_name"),
             Participant.email.label("author_email"),
         ]
-    statement = _with_subteam_and_district(*columns).order_by(*NEWEST_FIRST)
+    statement = with_subteam_and_district(*columns).order_by(*NEWEST_FIRST)
     if include_personal:
         statement = statement.outerjoin(
             Participant, Participant.id == Proposal.author_participant_id
@@ -386,7 +388,7 @@ def proposal_detail(
     if emails_for is not None:
         require_admin(emails_for)
     statement = (
-        _with_subteam_and_district(
+        with_subteam_and_district(
             Proposal.id,
             Proposal.title,
             Proposal.description,

@@ -17,7 +17,14 @@ import pandas as pd
 from sqlalchemy import Engine, and_, bindparam, case, func, literal, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select
 
-from dashboard.queries.proposals import NEWEST_FIRST, _all, _first, _parse_date, _valid
+from dashboard.queries.proposals import (
+    NEWEST_FIRST,
+    first_param,
+    param_values,
+    parse_url_date,
+    valid_codes,
+    with_subteam_and_district,
+)
 from dashboard.queries.search import (
     fts5_expression,
     search_condition,
@@ -70,15 +77,15 @@ class PublicFilters:
     def from_query_params(cls, params: Any) -> PublicFilters:
         """Values that cannot be valid are left out (``params``: ``st.query_params`` or a
         mapping of name → str or list of str)."""
-        okreg = _first(params, "okreg").strip()
+        okreg = first_param(params, "okreg").strip()
         return cls(
-            q=_first(params, "q").strip()[:200],
-            statuses=_valid(_all(params, "status"), PROPOSAL_STATUSES),
-            subteam_slugs=tuple(dict.fromkeys(_all(params, "subteam"))),
+            q=first_param(params, "q").strip()[:200],
+            statuses=valid_codes(param_values(params, "status"), PROPOSAL_STATUSES),
+            subteam_slugs=tuple(dict.fromkeys(param_values(params, "subteam"))),
             okreg=int(okreg) if okreg.isdigit() and len(okreg) < 4 else None,
-            sources=_valid(_all(params, "source"), PROPOSAL_SOURCES),
-            date_from=_parse_date(_first(params, "from")),
-            date_to=_parse_date(_first(params, "to")),
+            sources=valid_codes(param_values(params, "source"), PROPOSAL_SOURCES),
+            date_from=parse_url_date(first_param(params, "from")),
+            date_to=parse_url_date(first_param(params, "to")),
         )
 
     def to_query_params(self) -> dict[str, str | list[str]]:
@@ -164,25 +171,20 @@ def _last_decision():
 
 def _public_rows_statement(filters: PublicFilters, dialect: str) -> Select:
     description = case((Proposal.description_public.is_(True), Proposal.description), else_="")
-    statement = (
-        select(
-            Proposal.id,
-            Proposal.title,
-            Proposal.status,
-            Subteam.slug.label("subteam_slug"),
-            Subteam.name.label("subteam"),
-            District.number.label("okreg_number"),
-            District.name.label("okreg_name"),
-            Proposal.source,
-            Proposal.created_at.label("submitted_at"),
-            _last_decision().label("last_decision_at"),
-            func.coalesce(Proposal.public_answer, "").label("public_answer"),
-            func.coalesce(description, "").label("description"),
-        )
-        .join(Subteam, Subteam.id == Proposal.subteam_id)
-        .outerjoin(District, District.id == Proposal.district_id)
-        .order_by(*NEWEST_FIRST)
-    )
+    statement = with_subteam_and_district(
+        Proposal.id,
+        Proposal.title,
+        Proposal.status,
+        Subteam.slug.label("subteam_slug"),
+        Subteam.name.label("subteam"),
+        District.number.label("okreg_number"),
+        District.name.label("okreg_name"),
+        Proposal.source,
+        Proposal.created_at.label("submitted_at"),
+        _last_decision().label("last_decision_at"),
+        func.coalesce(Proposal.public_answer, "").label("public_answer"),
+        func.coalesce(description, "").label("description"),
+    ).order_by(*NEWEST_FIRST)
     return apply_public_filters(statement, filters, dialect)
 
 

@@ -9,7 +9,7 @@ Each write is one transaction that also fills any seat it frees from the waitlis
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -18,7 +18,7 @@ from dashboard.core.errors import Conflict, InvalidInput, NotFound
 from dashboard.queries.registration import workshops_of
 from dashboard.services import resident_mail, signup_links, waitlist
 from db.engine import now, write_session
-from db.models import Event, EventSession, Signup, SignupSession
+from db.models import EventSession, Signup, SignupSession
 
 
 class InvalidLink(NotFound):
@@ -28,7 +28,7 @@ class InvalidLink(NotFound):
 
 
 @dataclass(frozen=True)
-class MySignup:
+class MySignup(resident_mail.EventFacts):
     signup_id: int
     full_name: str
     email: str
@@ -37,13 +37,6 @@ class MySignup:
     day1: bool
     day2: bool
     workshop_id: int | None
-    event_name: str
-    starts_on: date
-    ends_on: date
-    hours: str | None
-    venue: str | None
-    contact: str | None
-    dpo_contact: str | None
     workshops: tuple[tuple[int, str], ...]  # the edition's workshops (id, title)
 
     @property
@@ -60,9 +53,7 @@ def open_signup(engine: Engine, token: str) -> MySignup:
 
 
 def _load(session: Session, signup_id: int) -> MySignup:
-    signup, event = session.execute(
-        select(Signup, Event).join(Event, Event.id == Signup.event_id).where(Signup.id == signup_id)
-    ).one()
+    signup, event = resident_mail.signup_and_event(session, signup_id)
     chosen = session.execute(
         select(EventSession.id, EventSession.day, EventSession.kind)
         .join(SignupSession, SignupSession.session_id == EventSession.id)
@@ -82,13 +73,7 @@ def _load(session: Session, signup_id: int) -> MySignup:
         day1=any(row.day == 1 for row in chosen),
         day2=any(row.day == 2 for row in chosen),
         workshop_id=next((row.id for row in chosen if row.kind == "workshop"), None),
-        event_name=event.name,
-        starts_on=event.starts_on,
-        ends_on=event.ends_on,
-        hours=event.hours,
-        venue=event.venue,
-        contact=event.contact,
-        dpo_contact=event.dpo_contact,
+        **resident_mail.event_facts(event),
         workshops=tuple((row.id, row.title) for row in workshops),
     )
 

@@ -176,13 +176,13 @@ def edit_proposal(
     area = (strategic_area or "").strip() or None
     _validate_edit(title, description, area)
     with write_session(engine) as session:
-        current = _load_for_change(session, actor, proposal_id, expected_version)
+        current = load_for_change(session, actor, proposal_id, expected_version)
         new_values = {"title": title, "description": description, "strategic_area": area}
         changed = [name for name, value in new_values.items() if current[name] != value]
         if not changed:
             return current["version"]
-        version = _bump(session, proposal_id, expected_version, new_values)
-        _write_event(session, actor, proposal_id, None, None, _edit_note(changed))
+        version = bump_version(session, proposal_id, expected_version, new_values)
+        write_event(session, actor, proposal_id, None, None, _edit_note(changed))
         return version
 
 
@@ -204,9 +204,10 @@ def _edit_note(changed: list[str]) -> str:
     return "Edycja: " + ", ".join(names[name] for name in changed)
 
 
-def _load_for_change(
+def load_for_change(
     session: Session, actor: Actor, proposal_id: int, expected_version: int
 ) -> dict:
+    """The proposal's editable fields, once the actor may edit it and the version matches."""
     row = (
         session.execute(
             select(
@@ -233,7 +234,7 @@ def _load_for_change(
 def _check_status_change(
     session: Session, actor: Actor, proposal_id: int, expected_version: int, change: _StatusChange
 ) -> dict:
-    current = _load_for_change(session, actor, proposal_id, expected_version)
+    current = load_for_change(session, actor, proposal_id, expected_version)
     from_status, to_status = current["status"], change.to_status
     if to_status not in PROPOSAL_STATUSES or to_status not in allowed_targets(from_status):
         raise InvalidTransition(
@@ -280,12 +281,12 @@ def _apply_status(
         "status": change.to_status,
         "merged_into_id": change.merged_into_id if merged else None,
     }
-    version = _bump(session, proposal_id, expected_version, values)
-    _write_event(session, actor, proposal_id, current["status"], change.to_status, change.note)
+    version = bump_version(session, proposal_id, expected_version, values)
+    write_event(session, actor, proposal_id, current["status"], change.to_status, change.note)
     return version
 
 
-def _bump(session: Session, proposal_id: int, expected_version: int, values: dict) -> int:
+def bump_version(session: Session, proposal_id: int, expected_version: int, values: dict) -> int:
     """Write ``values`` only if the version is still the loaded one (belt and braces)."""
     result = session.execute(
         update(Proposal)
@@ -297,7 +298,7 @@ def _bump(session: Session, proposal_id: int, expected_version: int, values: dic
     return expected_version + 1
 
 
-def _write_event(
+def write_event(
     session: Session,
     actor: Actor,
     proposal_id: int,
@@ -305,6 +306,7 @@ def _write_event(
     to_status: str | None,
     note: str | None,
 ) -> None:
+    """One ``proposal_events`` row (the proposal's trail); a blank note is stored as NULL."""
     session.execute(
         insert(ProposalEvent).values(
             proposal_id=proposal_id,

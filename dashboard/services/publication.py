@@ -8,14 +8,15 @@ change) and an ``audit_log`` entry naming who did it and why.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from dashboard.core.errors import InvalidInput, NotFound, PanelError
 from dashboard.core.permissions import Actor, require_subteam_editor
 from dashboard.services import audit
+from dashboard.services.proposals import write_event
 from db.engine import now, write_session
-from db.models import Proposal, ProposalEvent
+from db.models import Proposal
 
 MAX_REASON = 1000
 MIN_REASON = 5
@@ -108,14 +109,5 @@ def _set(session: Session, proposal_id: int, **values) -> None:
 
 
 def _trail(session: Session, actor: Actor, proposal_id: int, action: str, note: str) -> None:
-    session.execute(
-        insert(ProposalEvent).values(
-            proposal_id=proposal_id,
-            at=now(),
-            actor=actor.username,
-            from_status=None,
-            to_status=None,
-            note=note,
-        )
-    )
+    write_event(session, actor, proposal_id, None, None, note)
     audit.record(session, actor.username, action, f"propozycja {proposal_id}: {note}")

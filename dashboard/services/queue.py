@@ -22,9 +22,9 @@ from dashboard.core.permissions import Actor
 from dashboard.services.proposals import (
     BulkChangeRefused,
     ReviewError,
-    _bump,
-    _load_for_change,
-    _write_event,
+    bump_version,
+    load_for_change,
+    write_event,
 )
 from db.engine import now, write_session
 from db.models import User, UserSubteam
@@ -54,7 +54,7 @@ def assign(
         reasons: list[tuple[int, PanelError]] = []
         for proposal_id, version in chosen:
             try:
-                current = _load_for_change(session, actor, proposal_id, version)
+                current = load_for_change(session, actor, proposal_id, version)
                 _check_assignee(session, assignee_id, current["subteam_id"])
             except PanelError as error:
                 reasons.append((proposal_id, error))
@@ -63,8 +63,8 @@ def assign(
         note = _assignment_note(session, assignee_id, response_due)
         for proposal_id, version in chosen:
             values = {"assignee_id": assignee_id, "response_due": response_due}
-            _bump(session, proposal_id, version, values)
-            _write_event(session, actor, proposal_id, None, None, note)
+            bump_version(session, proposal_id, version, values)
+            write_event(session, actor, proposal_id, None, None, note)
     return len(chosen)
 
 
@@ -76,10 +76,10 @@ def answer(
     if cleaned is not None and len(cleaned) > MAX_ANSWER:
         raise InvalidAssignment("proposals.error.too_long", field="odpowiedź", limit=MAX_ANSWER)
     with write_session(engine) as session:
-        _load_for_change(session, actor, proposal_id, expected_version)
-        version = _bump(session, proposal_id, expected_version, {"public_answer": cleaned})
+        load_for_change(session, actor, proposal_id, expected_version)
+        version = bump_version(session, proposal_id, expected_version, {"public_answer": cleaned})
         note = "Odpowiedź dla autora: " + (cleaned or "usunięta")
-        _write_event(session, actor, proposal_id, None, None, note[:2000])
+        write_event(session, actor, proposal_id, None, None, note[:2000])
     return version
 
 

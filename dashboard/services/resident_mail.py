@@ -60,12 +60,9 @@ SUBJECTS = {
 
 
 @dataclass(frozen=True)
-class Details:
-    """What a resident's e-mail says about the event and their sign-up."""
+class EventFacts:
+    """The edition's facts a resident is told (e-mails, the manage-link page)."""
 
-    email: str
-    full_name: str
-    status: str
     event_name: str
     starts_on: date
     ends_on: date
@@ -73,14 +70,40 @@ class Details:
     venue: str | None
     contact: str | None
     dpo_contact: str | None
+
+
+@dataclass(frozen=True)
+class Details(EventFacts):
+    """What a resident's e-mail says about the event and their sign-up."""
+
+    email: str
+    full_name: str
+    status: str
     sessions: tuple[str, ...]  # "Dzień 1: …" lines
 
 
-def load_details(session: Session, signup_id: int) -> Details:
-    row = session.execute(
+def signup_and_event(session: Session, signup_id: int) -> tuple[Signup, Event]:
+    signup, event = session.execute(
         select(Signup, Event).join(Event, Event.id == Signup.event_id).where(Signup.id == signup_id)
     ).one()
-    signup, event = row
+    return signup, event
+
+
+def event_facts(event: Event) -> dict:
+    """``EventFacts`` of the edition, as keyword arguments."""
+    return {
+        "event_name": event.name,
+        "starts_on": event.starts_on,
+        "ends_on": event.ends_on,
+        "hours": event.hours,
+        "venue": event.venue,
+        "contact": event.contact,
+        "dpo_contact": event.dpo_contact,
+    }
+
+
+def load_details(session: Session, signup_id: int) -> Details:
+    signup, event = signup_and_event(session, signup_id)
     titles = session.execute(
         select(EventSession.day, EventSession.title)
         .join(SignupSession, SignupSession.session_id == EventSession.id)
@@ -91,13 +114,7 @@ def load_details(session: Session, signup_id: int) -> Details:
         email=signup.email or "",
         full_name=signup.full_name or "",
         status=signup.status,
-        event_name=event.name,
-        starts_on=event.starts_on,
-        ends_on=event.ends_on,
-        hours=event.hours,
-        venue=event.venue,
-        contact=event.contact,
-        dpo_contact=event.dpo_contact,
+        **event_facts(event),
         sessions=tuple(f"Dzień {day}: {title}" for day, title in titles),
     )
 

@@ -4,7 +4,6 @@ the button that caused it. A change starts a fresh, empty selection of rows."""
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 from datetime import date
 
@@ -17,9 +16,11 @@ from dashboard.core.permissions import Actor
 from dashboard.queries import proposals as pq
 from dashboard.queries import queue as qq
 from dashboard.services import queue as queue_service
-from dashboard.services.proposals import allowed_targets, change_status, note_required
+from dashboard.services.proposals import allowed_targets, change_status
 from dashboard.ui import feedback
 from dashboard.ui.markdown import plain
+from dashboard.ui.proposals.review import status_change_fields
+from dashboard.ui.tables import selectable_table, view_key
 from dashboard.web import state
 from dashboard.web.state import Flash
 
@@ -53,7 +54,7 @@ def queue_page(actor: Actor) -> None:
 
 def _table(rows: pd.DataFrame) -> list[int]:
     ids = tuple(int(i) for i in rows["id"])
-    key = f"queue_table_{state.QUEUE_ROUND.get(0)}_{zlib.crc32(repr(ids).encode())}"
+    key = view_key(f"queue_table_{state.QUEUE_ROUND.get(0)}", ids)
     shown = rows.assign(
         status=[web.tr(f"status.{code}") for code in rows["status"]],
         assignee=rows["assignee"].fillna("—"),
@@ -63,13 +64,10 @@ def _table(rows: pd.DataFrame) -> list[int]:
     if rows["subteam_id"].nunique() > 1:
         order.append("subteam")
     column = st.column_config
-    event = st.dataframe(
+    selected = selectable_table(
         shown,
-        key=key,
-        on_select="rerun",
-        selection_mode="multi-row",
-        hide_index=True,
-        width="stretch",
+        key,
+        "multi-row",
         height=min(38 + 35 * len(rows), 600),
         column_order=order,
         column_config={
@@ -82,7 +80,7 @@ def _table(rows: pd.DataFrame) -> list[int]:
         },
     )
     st.caption(web.tr("queue.table_help"))
-    return list(event.selection.rows) if event is not None else []
+    return selected
 
 
 # --- messages next to the action ----------------------------------------------------
@@ -222,26 +220,7 @@ def _decide_form(found: pq.ProposalDetail, prefix: str) -> None:
             st.caption(web.tr("proposals.review.final"))
             _message(f"{found.id}:decide")
             return
-        target = st.selectbox(
-            web.tr("proposals.review.new_status"),
-            targets,
-            format_func=lambda code: web.tr(f"status.{code}"),
-            key=f"{prefix}_status",
-        )
-        required = note_required(found.status, target)
-        st.text_area(
-            web.tr("proposals.review.note_required" if required else "proposals.review.note"),
-            key=f"{prefix}_note",
-            max_chars=2000,
-        )
-        if target == "merged":
-            st.number_input(
-                web.tr("proposals.review.merge_into"),
-                min_value=1,
-                step=1,
-                value=None,
-                key=f"{prefix}_into",
-            )
+        status_change_fields(found, targets, prefix)
         st.button(
             web.tr("queue.decide.save"),
             key=f"{prefix}_decide",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -17,6 +18,26 @@ def show_table(table: pd.DataFrame, column_config: Mapping | None = None, **opti
     (the grid would write the English "None")."""
     table = dash_missing_text(table)
     st.dataframe(table, hide_index=True, width="stretch", column_config=column_config, **options)
+
+
+def view_key(prefix: str, view: object) -> str:
+    """A widget key that follows ``view`` (filters, page): a table's selection (row
+    positions) never carries over to other rows."""
+    return f"{prefix}_{zlib.crc32(repr(view).encode())}"
+
+
+def selectable_table(shown: pd.DataFrame, key: str, selection_mode: str, **options) -> list[int]:
+    """A table across the page whose rows can be selected; the selected row positions."""
+    event = st.dataframe(
+        shown,
+        key=key,
+        on_select="rerun",
+        selection_mode=selection_mode,
+        hide_index=True,
+        width="stretch",
+        **options,
+    )
+    return list(event.selection.rows) if event is not None else []
 
 
 def dash_missing_text(table: pd.DataFrame) -> pd.DataFrame:

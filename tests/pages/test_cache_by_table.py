@@ -15,13 +15,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
-from dashboard import web
 from dashboard.core.navigation import PAGES
 from db.demo import seed_demo
 from db.engine import make_engine, write_session
 from db.migrate import upgrade
 from db.models import Proposal, Signup
-from harness.apptest import ADMIN, assert_no_exception, page_test
+from harness.apptest import ADMIN, assert_no_exception, markdown_text, page_test
 from harness.databases import temporary_postgres_database
 from tests.support.sql_watch import watch_sql
 
@@ -30,15 +29,7 @@ CONGRESS = "pages/kongres.py"
 MARKER = "Zielony dach nad przystankiem Bema (test pamięci podręcznej)"
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    web.clear_caches()
-    yield
-    web.clear_caches()
-
-
-def markdown_text(at) -> str:
-    return "\n".join(element.value for element in at.markdown)
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def test_every_page_query_declares_the_tables_it_reads(demo_url, monkeypatch):

@@ -5,25 +5,24 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
-from dashboard import web
 from dashboard.queries.proposals import ProposalFilters, count_proposals, list_proposals
 from dashboard.web import state
 from db.engine import make_engine, write_session
 from db.models import Proposal
-from harness.apptest import ADMIN, DIRECTOR, LEAD, MEMBER, assert_no_exception, page_test
+from harness.apptest import (
+    ADMIN,
+    DIRECTOR,
+    LEAD,
+    MEMBER,
+    assert_no_exception,
+    markdown_text,
+    page_test,
+)
 
 PAGE = "pages/propozycje.py"
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    web.clear_caches()
-    yield
-    web.clear_caches()
-
-
-def markdown_text(at) -> str:
-    return "\n".join(element.value for element in at.markdown)
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def detail_facts(at) -> str:

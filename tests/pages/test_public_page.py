@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import web
 from dashboard.queries.public import PublicFilters, count_public, public_proposals
 from db.engine import make_engine
-from harness.apptest import assert_no_exception, chart_specs, page_test
+from harness.apptest import assert_no_exception, chart_specs, markdown_text, page_test
 
 PAGE = "pages/wyniki.py"
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    web.clear_caches()
-    yield
-    web.clear_caches()
-
-
-def markdown_text(at) -> str:
-    return "\n".join(element.value for element in at.markdown)
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def expected(demo_url, filters):

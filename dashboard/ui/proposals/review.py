@@ -68,6 +68,19 @@ def _status_form(found: pq.ProposalDetail) -> None:
         st.caption(web.tr("proposals.review.final"))
         return
     key = f"prop_review_{found.id}"
+    status_change_fields(found, targets, key)
+    st.button(
+        web.tr("proposals.review.apply"),
+        key=f"{key}_apply",
+        type="primary",
+        on_click=_on_change_status,
+        args=(found.id, found.version, key),
+    )
+
+
+def status_change_fields(found: pq.ProposalDetail, targets: tuple[str, ...], key: str) -> None:
+    """The new status, the note (required for some moves) and, for a merge, the target id;
+    widgets keyed ``{key}_status``, ``{key}_note`` and ``{key}_into``."""
     target = st.selectbox(
         web.tr("proposals.review.new_status"),
         targets,
@@ -88,13 +101,6 @@ def _status_form(found: pq.ProposalDetail) -> None:
             value=None,
             key=f"{key}_into",
         )
-    st.button(
-        web.tr("proposals.review.apply"),
-        key=f"{key}_apply",
-        type="primary",
-        on_click=_on_change_status,
-        args=(found.id, found.version, key),
-    )
 
 
 def _on_change_status(proposal_id: int, seen_version: int, key: str) -> None:

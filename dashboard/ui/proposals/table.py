@@ -4,7 +4,6 @@ row's detail is open."""
 from __future__ import annotations
 
 import math
-import zlib
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +13,7 @@ from dashboard.core.progress_rules import PROPOSAL_FIGURES, count_figures
 from dashboard.queries import proposals as pq
 from dashboard.ui.markdown import plain
 from dashboard.ui.proposals.filters import DETAIL_PARAM, PAGE_KEY
+from dashboard.ui.tables import selectable_table, view_key
 from dashboard.web import state
 
 TABLE_KEY = "prop_table"  # the table's widget key starts with this
@@ -63,7 +63,7 @@ def proposals_table(rows: pd.DataFrame, filters: pq.ProposalFilters, offset: int
     The widget key follows the view, so a selection (row positions) never carries over
     to different rows when the filters or the page change.
     """
-    table_key = f"{TABLE_KEY}_{zlib.crc32(repr((filters, offset)).encode())}"
+    table_key = view_key(TABLE_KEY, (filters, offset))
     state.PROPOSAL_TABLE.set(table_key)
     shown = rows.assign(
         status=rows["status"].map(lambda code: web.tr(f"status.{code}")),
@@ -73,17 +73,13 @@ def proposals_table(rows: pd.DataFrame, filters: pq.ProposalFilters, offset: int
             for number, name in zip(rows["district_number"], rows["district_name"], strict=True)
         ],
     )
-    event = st.dataframe(
+    return selectable_table(
         shown,
-        key=table_key,
-        on_select="rerun",
-        selection_mode="multi-row",
-        hide_index=True,
-        width="stretch",
+        table_key,
+        "multi-row",
         column_order=COLUMNS,
         column_config=_column_config(),
     )
-    return list(event.selection.rows) if event is not None else []
 
 
 def _column_config() -> dict:

@@ -4,7 +4,6 @@ with a detail of the chosen row, and the open-data downloads."""
 from __future__ import annotations
 
 import math
-import zlib
 
 import pandas as pd
 import streamlit as st
@@ -17,7 +16,7 @@ from dashboard.i18n import format_int, format_percent
 from dashboard.queries import public as pq
 from dashboard.ui.charts import recipe, show_chart
 from dashboard.ui.public.filters import PAGE_KEY
-from dashboard.ui.tables import show_table
+from dashboard.ui.tables import selectable_table, show_table, view_key
 from dashboard.web import state
 
 EMPTY = "—"
@@ -125,18 +124,13 @@ def proposals_table(rows: pd.DataFrame, filters: pq.PublicFilters, page: int) ->
         ],
         public_answer=rows["public_answer"].map(lambda text: text or EMPTY),
     )
-    key = f"pub_table_{zlib.crc32(repr((filters, page)).encode())}"
-    event = st.dataframe(
+    chosen = selectable_table(
         shown,
-        key=key,
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        width="stretch",
+        view_key("pub_table", (filters, page)),
+        "single-row",
         column_order=TABLE_COLUMNS,
         column_config=_column_config(),
     )
-    chosen = list(event.selection.rows) if event is not None else []
     return chosen[0] if chosen else None
 
 
