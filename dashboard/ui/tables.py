@@ -13,8 +13,9 @@ from dashboard.i18n import PERCENT_SIGN
 MISSING_TEXT = "—"
 # Whole percents on 0–100 values, written as format_percent writes them ("10%").
 PERCENT_FORMAT = "%d" + PERCENT_SIGN.replace("%", "%%")
-TABLE_BUDGET_PX = 820
+TABLE_BUDGET_PX = 800
 MIN_TEXT_PX = 110
+MIN_PX = 56
 CHAR_PX = 7.5
 NAMED_WIDTHS = {"small": 75, "medium": 200, "large": 400}
 
@@ -50,6 +51,13 @@ def fitted_config(
     if over > 0 and text_total:
         keep = max(text_total - over, MIN_TEXT_PX * len(texts)) / text_total
         widths.update({name: max(MIN_TEXT_PX, int(widths[name] * keep)) for name in texts})
+    for _ in range(3):  # still too wide: narrow every column (headers then end in "…")
+        over = fixed + sum(widths.values()) - budget
+        wider = {name: width for name, width in widths.items() if width > MIN_PX}
+        if over <= 0 or not wider:
+            break
+        keep = max(sum(wider.values()) - over, 0) / sum(wider.values())
+        widths.update({name: max(MIN_PX, int(width * keep)) for name, width in wider.items()})
     return {
         **extra,
         **{
@@ -80,9 +88,9 @@ def _natural_width(column: pd.Series, entry: dict) -> int:
     if kind == "progress":
         return int(max(header, 110))
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
-        return int(min(max(header, 60), 140))
+        return int(min(max(header, 60), 120))
     if pd.api.types.is_datetime64_any_dtype(column) or kind in {"date", "datetime"}:
-        return int(min(max(header, 100), 150))
+        return int(min(max(header, 100), 130))
     longest = column.dropna().astype(str).str.len().max() if len(column) else 0
     longest = 0 if pd.isna(longest) else longest
     return int(min(max(header, longest * CHAR_PX + 24), 400))
