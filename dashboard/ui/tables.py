@@ -26,6 +26,7 @@ def show_table(table: pd.DataFrame, column_config: Mapping | None = None, **opti
     fits the page (see ``fitted_config``)."""
     table = dash_missing_text(table)
     config = fitted_config(table, column_config)
+    options.setdefault("placeholder", MISSING_TEXT)  # not "None" in an empty date or number
     st.dataframe(table, hide_index=True, width="stretch", column_config=config, **options)
 
 
@@ -60,11 +61,15 @@ def fitted_config(
         widths.update({name: max(MIN_PX, int(width * keep)) for name, width in wider.items()})
     return {
         **extra,
-        **{
-            name: {**entry, "width": widths.get(name, entry.get("width"))}
-            for name, entry in config.items()
-        },
+        **{name: _with_width(entry, widths.get(name)) for name, entry in config.items()},
     }
+
+
+def _with_width(entry: dict, width: int | None) -> dict:
+    """The entry with its width; a header that may end in "…" shows whole on hover."""
+    if width is None:
+        return entry
+    return {**entry, "width": width, "help": entry.get("help") or entry.get("label")}
 
 
 def _px(width) -> int:
@@ -89,7 +94,9 @@ def _natural_width(column: pd.Series, entry: dict) -> int:
         return int(max(header, 110))
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return int(min(max(header, 60), 120))
-    if pd.api.types.is_datetime64_any_dtype(column) or kind in {"date", "datetime"}:
+    if kind == "datetime" or (pd.api.types.is_datetime64_any_dtype(column) and kind != "date"):
+        return int(min(max(header, 140), 160))  # 03.12.2026, 10:15
+    if kind == "date":
         return int(min(max(header, 100), 130))
     longest = column.dropna().astype(str).str.len().max() if len(column) else 0
     longest = 0 if pd.isna(longest) else longest
