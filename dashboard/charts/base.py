@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import altair as alt
 
+from dashboard.i18n import PERCENT_SIGN
+
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
 OKABE_ITO = (
     "#0072B2",  # blue
@@ -38,7 +40,7 @@ PL_NUMBER_LOCALE = {
     "thousands": "\u00a0",
     "grouping": [3],
     "currency": ["", "\u00a0zł"],
-    "percent": "\u00a0%",
+    "percent": PERCENT_SIGN,
 }
 PL_TIME_LOCALE = {
     "dateTime": "%A, %e %B %Y, %X",

@@ -47,7 +47,7 @@ def _count_text(value: int, lang: str) -> str:
 
 
 def _percent_text(share: float, lang: str) -> str:
-    return format_percent(share) if lang == "pl" else f"{share * 100:.0f} %"
+    return format_percent(share) if lang == "pl" else f"{share:.0%}"
 
 
 def editions_chart(totals: pd.DataFrame, lang: str) -> alt.Chart:
@@ -115,7 +115,7 @@ def days_chart(days: pd.DataFrame, lang: str) -> alt.Chart:
 
 
 def workshop_fill_chart(fill: pd.DataFrame, lang: str) -> alt.Chart:
-    """Fill rate per workshop; the label says 'full' / '≥ 80 %' as well as the colour.
+    """Fill rate per workshop; the label says 'full' / '≥ 80%' as well as the colour.
 
     Each workshop's title and figures are written above its bar, from the left edge, so
     they take no width from the bars and are not cut when the page is narrow (sidebar open).

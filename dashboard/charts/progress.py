@@ -66,7 +66,7 @@ def subteam_axis() -> alt.Axis:
 
 
 def share_text(share: float, lang: str) -> str:
-    """A share as the bar labels write it: "77 %" in Polish, "77%" in English."""
+    """A share as the bar labels write it: "77%" (Polish and English alike)."""
     return format_percent(share) if lang == "pl" else f"{share:.0%}"
 
 

@@ -257,7 +257,7 @@ def _number(value: int, lang: str) -> str:
 
 
 def _percent(share: float, lang: str) -> str:
-    return format_percent(share) if lang == "pl" else f"{share * 100:.0f} %"
+    return format_percent(share) if lang == "pl" else f"{share:.0%}"
 
 
 def _people(count: int, lang: str, threshold: int) -> str:

@@ -71,5 +71,10 @@ def format_decimal(value: float, digits: int = 1) -> str:
     return f"{value:,.{digits}f}".replace(",", "\u00a0").replace(".", ",")
 
 
+PERCENT_SIGN = "%"
+
+
 def format_percent(share: float, digits: int = 0) -> str:
-    return f"{format_decimal(share * 100, digits)}\u00a0%"
+    """ "10%", "12,5%": the sign right after the number, as Polish typography writes it
+    (and as every table and chart of the panel does — charts through ``PERCENT_SIGN``)."""
+    return f"{format_decimal(share * 100, digits)}{PERCENT_SIGN}"

@@ -14,7 +14,7 @@ from dashboard.i18n import format_percent
 from dashboard.queries import attendance as attendance_queries
 from dashboard.queries import congress as cq
 from dashboard.ui.charts import ChartRecipe, recipe, show_chart
-from dashboard.ui.tables import show_table
+from dashboard.ui.tables import as_percents, percent_column, show_table
 from dashboard.ui.url_state import url_select
 from db.engine import now
 from db.models import PARTICIPANT_CATEGORIES
@@ -139,15 +139,12 @@ def days_and_workshops_section(flt: cq.CongressFilter) -> None:
     if fill.empty:
         st.info(web.tr("congress.no_workshops"))
         return
+    fill_rate = web.tr("congress.fill_rate")
     chart_beside_table(
         recipe(charts.workshop_fill_chart, fill, lang),
         "kongres-warsztaty",
-        charts.fill_table(fill, lang),
-        {
-            web.tr("congress.fill_rate"): st.column_config.ProgressColumn(
-                format="percent", min_value=0.0, max_value=1.0
-            )
-        },
+        as_percents(charts.fill_table(fill, lang), [fill_rate]),
+        {fill_rate: percent_column(fill_rate, progress=True)},
     )
 
 
@@ -204,7 +201,7 @@ def attendance_section(flt: cq.CongressFilter) -> None:
     by_category = charts.category_labels(
         web.query(attendance_queries.attendance_by_category, flt), lang
     )
-    rate_column = {web.tr("congress.no_show_rate"): st.column_config.NumberColumn(format="percent")}
+    rate_label = web.tr("congress.no_show_rate")
     sections = (
         ("kongres-obecnosc-warsztaty", by_workshop, "title", "congress.chart.attendance_workshop"),
         ("kongres-obecnosc-kategorie", by_category, "label", "congress.chart.attendance_category"),
@@ -217,6 +214,8 @@ def attendance_section(flt: cq.CongressFilter) -> None:
         chart_beside_table(
             recipe(charts.attendance_chart, frame, label_column, title_key, header_key, lang),
             name,
-            charts.attendance_table(frame, label_column, header_key, lang),
-            rate_column,
+            as_percents(
+                charts.attendance_table(frame, label_column, header_key, lang), [rate_label]
+            ),
+            {rate_label: percent_column(rate_label)},
         )

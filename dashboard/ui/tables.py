@@ -9,15 +9,99 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import web
+from dashboard.i18n import PERCENT_SIGN
 
 MISSING_TEXT = "—"
+# Whole percents on 0–100 values, written as format_percent writes them ("10%").
+PERCENT_FORMAT = "%d" + PERCENT_SIGN.replace("%", "%%")
+TABLE_BUDGET_PX = 760  # an expander on a 1280-px page is 784 px wide
+MIN_TEXT_PX = 110
+MIN_PX = 56
+CHAR_PX = 7.5
+NAMED_WIDTHS = {"small": 75, "medium": 200, "large": 400}
 
 
 def show_table(table: pd.DataFrame, column_config: Mapping | None = None, **options) -> None:
     """A read-only table across the page, without the index; a missing text shows as "—"
-    (the grid would write the English "None")."""
+    (the grid would write the English "None"). Every column gets a width so the table
+    fits the page (see ``fitted_config``)."""
     table = dash_missing_text(table)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=column_config, **options)
+    config = fitted_config(table, column_config)
+    options.setdefault("placeholder", MISSING_TEXT)  # not "None" in an empty date or number
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, **options)
+
+
+def fitted_config(
+    table: pd.DataFrame, column_config: Mapping | None = None, budget: int = TABLE_BUDGET_PX
+) -> dict:
+    """``column_config`` with a pixel width for every column that has none: without
+    one the grid sizes columns to their longest text and cuts the table on the right
+    (issue 13). The widths add up to at most ``budget`` (an expander on a 1280-px
+    screen); the grid stretches them on wider screens. Long texts end in "…" and show
+    whole when the cell is clicked."""
+    config = {name: _entry(name, (column_config or {}).get(name)) for name in table.columns}
+    extra = {k: v for k, v in (column_config or {}).items() if k not in config}
+    widths = {
+        name: _natural_width(table[name], entry)
+        for name, entry in config.items()
+        if entry.get("width") is None
+    }
+    fixed = sum(_px(entry["width"]) for entry in config.values() if entry.get("width") is not None)
+    texts = [name for name in widths if _is_text(table[name])]
+    over = fixed + sum(widths.values()) - budget
+    text_total = sum(widths[name] for name in texts)
+    if over > 0 and text_total:
+        keep = max(text_total - over, MIN_TEXT_PX * len(texts)) / text_total
+        widths.update({name: max(MIN_TEXT_PX, int(widths[name] * keep)) for name in texts})
+    for _ in range(3):  # still too wide: narrow every column (headers then end in "…")
+        over = fixed + sum(widths.values()) - budget
+        wider = {name: width for name, width in widths.items() if width > MIN_PX}
+        if over <= 0 or not wider:
+            break
+        keep = max(sum(wider.values()) - over, 0) / sum(wider.values())
+        widths.update({name: max(MIN_PX, int(width * keep)) for name, width in wider.items()})
+    return {
+        **extra,
+        **{name: _with_width(entry, widths.get(name)) for name, entry in config.items()},
+    }
+
+
+def _with_width(entry: dict, width: int | None) -> dict:
+    """The entry with its width; a header that may end in "…" shows whole on hover."""
+    if width is None:
+        return entry
+    return {**entry, "width": width, "help": entry.get("help") or entry.get("label")}
+
+
+def _px(width) -> int:
+    return NAMED_WIDTHS.get(width, width) if isinstance(width, str) else int(width)
+
+
+def _entry(name: str, entry) -> dict:
+    if entry is None:
+        return {"label": str(name)}
+    if isinstance(entry, str):
+        return {"label": entry}
+    return dict(entry)
+
+
+def _natural_width(column: pd.Series, entry: dict) -> int:
+    """About the width the grid would give: the header or the longest value, capped."""
+    header = len(str(entry.get("label") or column.name)) * CHAR_PX + 28
+    kind = (entry.get("type_config") or {}).get("type")
+    if kind == "link":
+        return int(max(header, 70))
+    if kind == "progress":
+        return int(max(header, 110))
+    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        return int(min(max(header, 60), 120))
+    if kind == "datetime" or (pd.api.types.is_datetime64_any_dtype(column) and kind != "date"):
+        return int(min(max(header, 140), 160))  # 03.12.2026, 10:15
+    if kind == "date":
+        return int(min(max(header, 100), 130))
+    longest = column.dropna().astype(str).str.len().max() if len(column) else 0
+    longest = 0 if pd.isna(longest) else longest
+    return int(min(max(header, longest * CHAR_PX + 24), 400))
 
 
 def view_key(prefix: str, view: object) -> str:
@@ -57,7 +141,23 @@ def date_column(label_key: str) -> st.column_config.DateColumn:
 
 
 def wide_text_column(label_key: str) -> st.column_config.TextColumn:
-    return st.column_config.TextColumn(web.tr(label_key), width="large")
+    """A long text (titles, names): sized with the others by ``fitted_config``."""
+    return st.column_config.TextColumn(web.tr(label_key))
+
+
+def percent_column(label: str, progress: bool = False):
+    """Whole percents of a 0–100 column ("10%", as format_percent and the charts write
+    them; Streamlit's own "percent" format writes "10.00%")."""
+    if progress:
+        return st.column_config.ProgressColumn(
+            label, min_value=0, max_value=100, format=PERCENT_FORMAT
+        )
+    return st.column_config.NumberColumn(label, format=PERCENT_FORMAT)
+
+
+def as_percents(table: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """Shares (0–1) of ``columns`` as whole percents (0–100) for ``percent_column``."""
+    return table.assign(**{name: (table[name].astype(float) * 100).round() for name in columns})
 
 
 def show_labelled(

@@ -224,7 +224,7 @@ def test_charts_have_titles_and_tell_flags_by_text(congress):
     rates = {
         row["label"]: row["rate_text"] for row in _chart_values(attendance) if "rate_text" in row
     }
-    assert rates["mieszkaniec / mieszkanka"] == "nieobecni: 33\u00a0%"
+    assert rates["mieszkaniec / mieszkanka"] == "nieobecni: 33%"
     for chart in (
         charts.editions_chart(cq.totals_by_edition(engine), "pl"),
         charts.days_chart(cq.day_split(engine, EDITION_2), "en"),

@@ -233,7 +233,7 @@ def test_admin_adds_a_user_through_the_form_and_the_audit_log_shows_it(demo_copy
     by_label(at.button, "Dodaj użytkownika").click().run()
     assert_no_exception(at)
     assert [success.value for success in at.success] == ["Dodano użytkownika nowy.czlonek."]
-    assert "nowy.czlonek" in at.dataframe[0].value["Nazwa użytkownika"].tolist()
+    assert "nowy.czlonek" in at.dataframe[0].value["Login"].tolist()
     audit = next(table.value for table in at.dataframe if "Czynność" in table.value.columns)
     assert audit.iloc[0]["Czynność"] == "user.add"
     assert audit.iloc[0]["Kto"] == "admin"

@@ -182,3 +182,23 @@ def test_facets_use_the_figure_words_of_the_progress_page(demo_url: str) -> None
     text = "\n".join(block.value for block in at.markdown)
     for key in ("submitted", "under_review", "decided", "included"):
         assert f"- {t(f'figure.{key}')}: **{numbers[key]}**" in text
+
+
+@pytest.mark.parametrize("page", ["pages/postepy.py", "pages/zespol.py"])
+def test_every_table_column_has_a_width_that_fits_the_page(demo_url: str, page: str) -> None:
+    """Without widths the grid sizes columns to their longest text and the Podzespoły and
+    Zespół tables ran off the right edge at 1440 px (issue 13)."""
+    import json
+
+    from dashboard.ui.tables import TABLE_BUDGET_PX
+
+    at = page_test(page, demo_url, actor=ADMIN, query_params=AS_OF)
+    at.run()
+    assert_no_exception(at)
+    assert len(at.dataframe) > 0
+    for table in at.dataframe:
+        columns = json.loads(table.proto.columns)
+        shown = [str(name) for name in table.value.columns]
+        widths = [columns[name]["width"] for name in shown]
+        assert all(isinstance(width, int) for width in widths), columns
+        assert sum(widths) <= TABLE_BUDGET_PX, columns

@@ -10,7 +10,13 @@ from dashboard import web
 from dashboard.core.progress_rules import TRAFFIC_ICONS
 from dashboard.queries.scope import Scope
 from dashboard.ui.links import proposals_url
-from dashboard.ui.tables import counts_by_subteam, date_column, show_table, wide_text_column
+from dashboard.ui.tables import (
+    counts_by_subteam,
+    date_column,
+    percent_column,
+    show_table,
+    wide_text_column,
+)
 from db.models import PROPOSAL_STATUSES
 
 
@@ -62,9 +68,7 @@ def subteam_table(progress: pd.DataFrame, subteams: pd.DataFrame) -> None:
         {
             "status": st.column_config.TextColumn(web.tr("progress.col.status")),
             "subteam": wide_text_column("common.subteam"),
-            "completion": st.column_config.ProgressColumn(
-                web.tr("progress.col.completion"), min_value=0, max_value=100, format="%d %%"
-            ),
+            "completion": percent_column(web.tr("progress.col.completion"), progress=True),
             "milestones": st.column_config.TextColumn(web.tr("progress.col.milestones")),
             "overdue": st.column_config.NumberColumn(web.tr("figure.overdue")),
             "proposals_total": st.column_config.NumberColumn(web.tr("figure.proposals")),
