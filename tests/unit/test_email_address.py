@@ -36,3 +36,45 @@ def test_the_refusal_says_what_to_check_in_both_languages():
     error = InvalidEmail()
     assert "e-mail" in error.message("pl")
     assert "invisible" in error.message("en")
+
+
+def _slow_path(raw: str) -> str | None:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(raw.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        return None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "osoba123@example.org",
+        "Jan.Kowalski+kongres@Torun.PL",
+        "a_b%c-d@sub-domain.mieszkancy.example",
+        "x@a.b.c.de",
+        "jan..kowalski@example.pl",
+        ".jan@example.pl",
+        "jan.@example.pl",
+        "jan@-example.pl",
+        "jan@example-.pl",
+        "jan@example.p",
+        "jan@localhost",
+        "jan@example.local",
+        "jan@example.test",
+        "jan@example.invalid",
+        "a" * 64 + "@example.pl",
+        "a" * 65 + "@example.pl",
+        "jan@" + "d" * 63 + ".pl",
+        "jan@" + "d" * 64 + ".pl",
+        "jan@example.pl1",
+        "jan@123.pl",
+    ],
+)
+def test_the_quick_check_agrees_with_email_validator(raw):
+    expected = _slow_path(raw)
+    if expected is None:
+        assert not is_valid_email(raw)
+    else:
+        assert normalise_email(raw) == expected
