@@ -23,7 +23,7 @@ from dashboard.core.progress_rules import (
     count_figures,
     status_windows,
 )
-from dashboard.queries.common import count_if, end_of_day, query_frame
+from dashboard.queries.common import count_if, end_of_day, query_frame, reads
 from dashboard.queries.progress import status_at
 from dashboard.queries.scope import EVERYTHING, Scope
 from db.models import Milestone, Proposal, Subteam
@@ -85,6 +85,7 @@ ATTENTION_COLUMNS = [
 ]
 
 
+@reads("milestone_events", "milestones", "subteams", "thematic_teams")
 def milestones_needing_attention(
     engine: Engine, as_of: date, scope: Scope = EVERYTHING
 ) -> pd.DataFrame:

@@ -7,12 +7,14 @@ from sqlalchemy import Engine, select
 
 from dashboard.core.permissions import Actor, require_admin
 from dashboard.importers.matching import vocabulary_for
+from dashboard.queries.common import reads
 from db.engine import read_session
 from db.models import EventSession, ImportMapping
 
 COLUMNS = ["kind", "value", "target", "meaning", "created_by", "created_at"]
 
 
+@reads("import_mappings")
 def import_mappings(engine: Engine, actor: Actor) -> pd.DataFrame:
     """kind, value (as first written), target (stored), meaning (as a person names the
     target), created_by, created_at."""

@@ -8,6 +8,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from dashboard.core.permissions import Actor, require_admin
+from dashboard.queries.common import reads
 from db.models import OUTBOX_STATES, MailSubscription, OutboxMessage, User
 
 OUTBOX_COLUMNS = (
@@ -16,6 +17,7 @@ OUTBOX_COLUMNS = (
 )  # fmt: skip
 
 
+@reads("outbox")
 def outbox_counts(engine: Engine, actor: Actor) -> dict[str, int]:
     """How many messages are in each state (every state present, zero when none)."""
     require_admin(actor)
@@ -25,6 +27,7 @@ def outbox_counts(engine: Engine, actor: Actor) -> dict[str, int]:
     return {state: int(found.get(state, 0)) for state in OUTBOX_STATES}
 
 
+@reads("outbox")
 def outbox_messages(
     engine: Engine, actor: Actor, statuses: tuple[str, ...] = (), limit: int = 500
 ) -> pd.DataFrame:
@@ -49,6 +52,7 @@ class MailSettings:
     weekly_digest: bool
 
 
+@reads("mail_subscriptions", "users")
 def my_mail_settings(engine: Engine, actor: Actor) -> MailSettings:
     """The signed-in user's own address and choices."""
     query = (

@@ -17,6 +17,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, bindparam, case, func, literal, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select
 
+from dashboard.queries.common import reads
 from dashboard.queries.proposals import (
     NEWEST_FIRST,
     first_param,
@@ -188,6 +189,7 @@ def _public_rows_statement(filters: PublicFilters, dialect: str) -> Select:
     return apply_public_filters(statement, filters, dialect)
 
 
+@reads("districts", "events", "proposal_events", "proposals", "subteams")
 def public_proposals(
     engine: Engine, filters: PublicFilters, limit: int | None = PAGE_SIZE, offset: int = 0
 ) -> pd.DataFrame:
@@ -200,6 +202,7 @@ def public_proposals(
     return frame.astype({"okreg_number": "Int64"})
 
 
+@reads("districts", "events", "proposal_events", "proposals", "subteams")
 def count_public(engine: Engine, filters: PublicFilters) -> int:
     statement = apply_public_filters(select(func.count(Proposal.id)), filters, engine.dialect.name)
     with engine.connect() as connection:
@@ -210,6 +213,7 @@ def _outcome() -> ColumnElement[str]:
     return case((Proposal.status.in_(UNDER_REVIEW), literal("under_review")), else_=Proposal.status)
 
 
+@reads("districts", "events", "proposal_events", "proposals", "subteams")
 def outcomes_by_edition(engine: Engine, filters: PublicFilters) -> pd.DataFrame:
     """Columns edition (the Congress year), outcome (``OUTCOMES``), count — of the view.
 
@@ -234,6 +238,7 @@ def outcomes_by_edition(engine: Engine, filters: PublicFilters) -> pd.DataFrame:
     return _ordered(frame, ["edition"])
 
 
+@reads("districts", "events", "proposal_events", "proposals", "subteams")
 def outcomes_okreg_vs_city(engine: Engine, filters: PublicFilters) -> pd.DataFrame:
     """Columns area (``okreg`` or ``city``), outcome, count, share — the okręg of the view
     beside the whole city under the same other filters."""
@@ -260,6 +265,7 @@ def _ordered(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return frame.sort_values([*keys, "_rank"]).drop(columns="_rank").reset_index(drop=True)
 
 
+@reads("districts", "events", "proposal_events", "proposals", "subteams")
 def public_options(engine: Engine) -> PublicOptions:
     with engine.connect() as connection:
         subteams = connection.execute(

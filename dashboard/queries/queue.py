@@ -7,7 +7,7 @@ import pandas as pd
 from sqlalchemy import Engine, case, select
 
 from dashboard.core.permissions import Actor
-from dashboard.queries.common import query_frame
+from dashboard.queries.common import query_frame, reads
 from db.models import Proposal, Subteam, User, UserSubteam
 
 AWAITING_DECISION = ("submitted", "in_review", "consulted")
@@ -60,6 +60,7 @@ def _frame(engine: Engine, statement) -> pd.DataFrame:
     )
 
 
+@reads("districts", "proposal_events", "proposals", "subteams", "user_subteams", "users")
 def lead_queue(engine: Engine, subteam_ids: tuple[int, ...] | None) -> pd.DataFrame:
     """Proposals of ``subteam_ids`` (``None``: all) awaiting a decision, most urgent first."""
     statement = (
@@ -77,12 +78,14 @@ def lead_queue(engine: Engine, subteam_ids: tuple[int, ...] | None) -> pd.DataFr
     return _frame(engine, statement)
 
 
+@reads("districts", "proposal_events", "proposals", "subteams", "user_subteams", "users")
 def queue_item(engine: Engine, proposal_id: int) -> pd.DataFrame:
     """One proposal with the queue's columns, whatever its status (it may have just left
     the queue); empty when it does not exist."""
     return _frame(engine, _queue_statement().where(Proposal.id == proposal_id))
 
 
+@reads("user_subteams", "users")
 def assignable_users(engine: Engine, subteam_ids: tuple[int, ...] | None) -> pd.DataFrame:
     """Enabled accounts bound to ``subteam_ids`` (``None``: any subteam): id, display_name,
     subteam_id — one row per (user, subteam)."""
