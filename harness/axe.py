@@ -7,11 +7,10 @@ Without it the browser tests skip, or fail under ``REQUIRE_BROWSER=1`` (CI).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from harness.chromium import skip_unless_required
 
 AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0 and 2.1, levels A and AA: what the Polish accessibility act asks of public bodies.
@@ -47,10 +46,9 @@ class Finding:
 def require_axe_or_skip() -> None:
     if AXE_SCRIPT.exists():
         return
-    reason = f"axe-core not installed ({AXE_SCRIPT} missing): run `npm ci`"
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
+    skip_unless_required(
+        f"axe-core not installed ({AXE_SCRIPT} missing): run `npm ci`", "REQUIRE_BROWSER"
+    )
 
 
 # Streamlit fades the elements of the previous run while a rerun is under way; axe would

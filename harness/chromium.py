@@ -56,13 +56,18 @@ def browser_unavailable_reason() -> str | None:
     return None
 
 
+def skip_unless_required(reason: str, required_by: str) -> None:
+    """Skip for a missing tool, or fail when CI says it must be there (``required_by``
+    names the environment variable, e.g. REQUIRE_BROWSER)."""
+    if os.environ.get(required_by) == "1":
+        pytest.fail(f"{required_by}=1 but {reason}")
+    pytest.skip(reason)
+
+
 def require_browser_or_skip() -> None:
     reason = browser_unavailable_reason()
-    if reason is None:
-        return
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
+    if reason is not None:
+        skip_unless_required(reason, "REQUIRE_BROWSER")
 
 
 def launch_chromium(playwright):
@@ -155,8 +160,11 @@ def tick(container, label: str) -> None:
     box.locator("label").first.click()
 
 
-def register_on_zapisy(page, base_url: str, full_name: str, email: str) -> None:
-    """Fill and send the public Congress form as a resident (both days, first workshop)."""
+def register_on_zapisy(
+    page, base_url: str, full_name: str, email: str, days=(1, 2), workshop: str | None = None
+) -> None:
+    """Fill and send the public Congress form as a resident: ``days`` ticked, on day 2 the
+    workshop whose title starts with ``workshop`` (the first one when None)."""
     from dashboard.i18n import t
 
     def tr(key: str) -> str:
@@ -171,9 +179,10 @@ def register_on_zapisy(page, base_url: str, full_name: str, email: str) -> None:
     choose(page, form, tr("congress.age_group"), "35-44")
     choose(page, form, tr("congress.signup.category"), tr("category.resident"))
     checkboxes = form.locator('[data-testid="stCheckbox"]')
-    checkboxes.nth(0).locator("label").first.click()  # day 1
-    checkboxes.nth(1).locator("label").first.click()  # day 2
-    choose(page, form, tr("congress.signup.workshop"))
+    for day in days:
+        checkboxes.nth(day - 1).locator("label").first.click()
+    if 2 in days:
+        choose(page, form, tr("congress.signup.workshop"), workshop)
     tick(form, tr("congress.signup.consent")[:40])
     form.locator('[data-testid="stFormSubmitButton"] button').click()
     settle(page)

@@ -93,17 +93,7 @@ class ProposalFilters:
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """The URL parameters of this view (empty filters left out)."""
-        params: dict[str, str | list[str]] = {}
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if isinstance(value, tuple):
-                if value:
-                    params[URL_NAMES[field.name]] = [str(item) for item in value]
-            elif isinstance(value, date):
-                params[URL_NAMES[field.name]] = value.isoformat()
-            elif value:
-                params[URL_NAMES[field.name]] = str(value)
-        return params
+        return query_params_of(self, URL_NAMES)
 
 
 @dataclass(frozen=True)
@@ -146,6 +136,22 @@ def param_values(params: Any, name: str) -> list[str]:
         raw = params.get(name, [])
         values = raw if isinstance(raw, list | tuple) else [raw]
     return [str(value) for value in values if str(value).strip()]
+
+
+def query_params_of(filters: Any, url_names: dict[str, str]) -> dict[str, str | list[str]]:
+    """A filters dataclass as URL parameters (``url_names``: field → parameter); empty
+    filters are left out."""
+    params: dict[str, str | list[str]] = {}
+    for field in fields(filters):
+        value = getattr(filters, field.name)
+        if isinstance(value, tuple):
+            if value:
+                params[url_names[field.name]] = [str(item) for item in value]
+        elif isinstance(value, date):
+            params[url_names[field.name]] = value.isoformat()
+        elif value is not None and value != "":
+            params[url_names[field.name]] = str(value)
+    return params
 
 
 def first_param(params: Any, name: str) -> str:

@@ -9,7 +9,7 @@ of an unpublished description cannot be found by searching for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -23,6 +23,7 @@ from dashboard.queries.proposals import (
     first_param,
     param_values,
     parse_url_date,
+    query_params_of,
     valid_codes,
     with_subteam_and_district,
 )
@@ -90,17 +91,7 @@ class PublicFilters:
         )
 
     def to_query_params(self) -> dict[str, str | list[str]]:
-        params: dict[str, str | list[str]] = {}
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if isinstance(value, tuple):
-                if value:
-                    params[URL_NAMES[field.name]] = [str(item) for item in value]
-            elif isinstance(value, date):
-                params[URL_NAMES[field.name]] = value.isoformat()
-            elif value is not None and value != "":
-                params[URL_NAMES[field.name]] = str(value)
-        return params
+        return query_params_of(self, URL_NAMES)
 
     def without_okreg(self) -> PublicFilters:
         return PublicFilters(**{**self.__dict__, "okreg": None})

@@ -32,6 +32,7 @@ from harness.chromium import (
     settle,
     shows_sign_in_form,
     sign_in,
+    skip_unless_required,
 )
 from harness.databases import temporary_postgres_database
 from harness.server import (
@@ -53,10 +54,7 @@ PRODUCTION_UPSTREAMS = ("127.0.0.1:8501", "127.0.0.1:8502")
 def require_nginx_or_skip() -> None:
     if NGINX.exists():
         return
-    reason = f"nginx not found at {NGINX} (apt-get install nginx)"
-    if os.environ.get("REQUIRE_NGINX") == "1":
-        pytest.fail(f"REQUIRE_NGINX=1 but {reason}")
-    pytest.skip(reason)
+    skip_unless_required(f"nginx not found at {NGINX} (apt-get install nginx)", "REQUIRE_NGINX")
 
 
 PRODUCTION_ACCESS_LOG = "/var/log/nginx/panel-strategii.access.log"

@@ -17,7 +17,7 @@ from dashboard.queries.registration import open_edition
 from dashboard.services.registration import Outcome, register
 from db.engine import make_engine, write_session
 from db.models import Event, EventSession, Signup, SignupSession
-from harness.chromium import choose, exception_texts, settle, tick
+from harness.chromium import exception_texts, register_on_zapisy, settle, tick
 from harness.mail_server import SmtpServer
 from harness.server import PanelServer, free_port
 from tests.support.residents import link_in, resident_form
@@ -63,23 +63,8 @@ def one_seat_workshop(e2e_database_url) -> tuple[int, str]:
 
 def fill(page, base_url: str, name: str, email: str, workshop: str | None) -> None:
     """Send the form: day 2 with ``workshop``, or day 1 only when it is None."""
-    page.goto(f"{base_url}/zapisy")
-    settle(page)
-    form = page.locator('[data-testid="stForm"]').filter(has_text=tr("congress.signup.email"))
-    page.get_by_label(tr("congress.signup.name"), exact=True).fill(name)
-    page.get_by_label(tr("congress.signup.email"), exact=True).fill(email)
-    choose(page, form, tr("common.district"), "1.")
-    choose(page, form, tr("congress.age_group"), "35-44")
-    choose(page, form, tr("congress.signup.category"), tr("category.resident"))
-    days = form.locator('[data-testid="stCheckbox"]')
-    if workshop is None:
-        days.nth(0).locator("label").first.click()  # day 1
-    else:
-        days.nth(1).locator("label").first.click()  # day 2
-        choose(page, form, tr("congress.signup.workshop"), workshop)
-    tick(form, tr("congress.signup.consent")[:40])
-    form.locator('[data-testid="stFormSubmitButton"] button').click()
-    settle(page)
+    days = (1,) if workshop is None else (2,)
+    register_on_zapisy(page, base_url, name, email, days=days, workshop=workshop)
 
 
 def reply_text(page) -> str:
