@@ -113,8 +113,7 @@ def _write_cookie(value: str, max_age: int) -> None:
 def sidebar(key: str, actor: Actor | None, demo: bool) -> Actor | None:
     """Who is signed in, the sign-out button and the DEMO badge."""
     if demo:
-        st.sidebar.badge(web.tr("access.demo_badge"), icon=":material/science:", color="orange")
-        st.sidebar.caption(web.tr("access.demo_note"))
+        demo_note(st.sidebar)
     if actor is None:
         return None
     name = escape_markdown(actor.display_name or actor.username)
@@ -128,6 +127,13 @@ def sidebar(key: str, actor: Actor | None, demo: bool) -> Actor | None:
         args=(key,),
     )
     return actor
+
+
+def demo_note(where=st) -> None:
+    """The DEMO badge and why: in the staff sidebar, or above a visitor's sign-in form (a
+    visitor has no sidebar, so a phone shows it in the page instead of over the form)."""
+    where.badge(web.tr("access.demo_badge"), icon=":material/science:", color="orange")
+    where.caption(web.tr("access.demo_note"))
 
 
 def navigation_pages(actor: Actor | None) -> list:

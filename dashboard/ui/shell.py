@@ -12,7 +12,8 @@ from dashboard.web import state
 from db.migrate import is_at_head
 
 # Pages opened with the sidebar closed (a projector). The browser keeps the first
-# sidebar state it is given, so the entry script must not open it first.
+# sidebar state it is given, so the entry script must not open it first. Elsewhere
+# "auto": open on a wide screen, closed on a phone, where it would cover the page.
 SIDEBAR_CLOSED_PATHS = ("/prezentacja",)
 
 
@@ -23,7 +24,7 @@ def configure_page() -> None:
         page_title=t("app.title", web.lang()),
         page_icon=":material/account_balance:",
         layout="wide",
-        initial_sidebar_state="collapsed" if closed else "expanded",
+        initial_sidebar_state="collapsed" if closed else "auto",
     )
 
 

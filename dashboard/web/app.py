@@ -23,8 +23,8 @@ pages = sign_in.navigation_pages(actor)
 page = st.navigation(pages, position="sidebar" if actor is not None else "hidden")
 if actor is None:
     shell.visitor_bar(pages, language=True)
-    if page.url_path in ("", sign_in.SIGN_IN_URL_PATH):  # the sign-in page is the default
-        sign_in.sidebar(key, None, demo)
+    if demo and page.url_path in ("", sign_in.SIGN_IN_URL_PATH):  # the default page
+        sign_in.demo_note()
     sign_in.remember_requested_page(page)
 else:
     sign_in.return_to_requested_page(page, pages)
