@@ -4,13 +4,14 @@ first (those without a due date last, oldest first), and who may be assigned."""
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Engine, case, select
+from sqlalchemy import Engine, case, func, select
 
 from dashboard.core.permissions import Actor
 from dashboard.queries.common import query_frame, reads
 from db.models import Proposal, Subteam, User, UserSubteam
 
 AWAITING_DECISION = ("submitted", "in_review", "consulted")
+PAGE_SIZE = 200  # rows of the queue on one table page
 QUEUE_COLUMNS = [
     "id",
     "title",
@@ -60,22 +61,52 @@ def _frame(engine: Engine, statement) -> pd.DataFrame:
     )
 
 
-@reads("districts", "proposal_events", "proposals", "subteams", "user_subteams", "users")
-def lead_queue(engine: Engine, subteam_ids: tuple[int, ...] | None) -> pd.DataFrame:
-    """Proposals of ``subteam_ids`` (``None``: all) awaiting a decision, most urgent first."""
-    statement = (
-        _queue_statement()
-        .where(Proposal.status.in_(AWAITING_DECISION))
-        .order_by(
-            case((Proposal.response_due.is_(None), 1), else_=0),
-            Proposal.response_due,
-            Proposal.created_at,
-            Proposal.id,
-        )
-    )
+def _urgency(table) -> list:
+    """Most urgent first: the earliest response due, those without one last, oldest first."""
+    return [
+        case((table.c.response_due.is_(None), 1), else_=0),
+        table.c.response_due,
+        table.c.created_at,
+        table.c.id,
+    ]
+
+
+def _awaiting(subteam_ids: tuple[int, ...] | None) -> list:
+    conditions = [Proposal.status.in_(AWAITING_DECISION)]
     if subteam_ids is not None:
-        statement = statement.where(Proposal.subteam_id.in_(subteam_ids))
+        conditions.append(Proposal.subteam_id.in_(subteam_ids))
+    return conditions
+
+
+@reads("districts", "proposal_events", "proposals", "subteams", "user_subteams", "users")
+def lead_queue(
+    engine: Engine, subteam_ids: tuple[int, ...] | None, limit: int = PAGE_SIZE, offset: int = 0
+) -> pd.DataFrame:
+    """One page of the proposals of ``subteam_ids`` (``None``: all) awaiting a decision,
+    most urgent first."""
+    proposals = Proposal.__table__
+    # The page is chosen on the narrow queue index (ix_proposals_queue) alone; only its
+    # rows are then read whole and joined.
+    page = (
+        select(proposals.c.id)
+        .where(*_awaiting(subteam_ids))
+        .order_by(*_urgency(proposals))
+        .limit(limit)
+        .offset(offset)
+        .subquery("page")
+    )
+    statement = (
+        _queue_statement().join(page, page.c.id == Proposal.id).order_by(*_urgency(proposals))
+    )
     return _frame(engine, statement)
+
+
+@reads("proposals")
+def queue_size(engine: Engine, subteam_ids: tuple[int, ...] | None) -> int:
+    """How many proposals of ``subteam_ids`` (``None``: all) await a decision."""
+    statement = select(func.count()).select_from(Proposal).where(*_awaiting(subteam_ids))
+    with engine.connect() as connection:
+        return connection.execute(statement).scalar_one()
 
 
 @reads("districts", "proposal_events", "proposals", "subteams", "user_subteams", "users")

@@ -41,12 +41,13 @@ def signup_list(
     """Sign-ups of an edition with name, e-mail and the workshop (admins only);
     all of them, or the first ``limit`` by name."""
     require_admin(actor)
+    # Looked up per listed row: a short list reads only its own sign-ups' sessions.
     workshop = (
-        select(SignupSession.signup_id, func.min(EventSession.title).label("workshop"))
-        .join(EventSession, EventSession.id == SignupSession.session_id)
-        .where(EventSession.kind == "workshop")
-        .group_by(SignupSession.signup_id)
-        .subquery()
+        select(func.min(EventSession.title))
+        .join(SignupSession, SignupSession.session_id == EventSession.id)
+        .where(SignupSession.signup_id == Signup.id, EventSession.kind == "workshop")
+        .correlate(Signup)
+        .scalar_subquery()
     )
     statement = (
         select(
@@ -57,14 +58,13 @@ def signup_list(
             Signup.age_group,
             Signup.category,
             Signup.status,
-            workshop.c.workshop,
+            workshop,
             Signup.photo_consent,
             Signup.attended,
             Signup.created_at,
         )
         .join(Event, Event.id == Signup.event_id)
         .outerjoin(District, District.id == Signup.district_id)
-        .outerjoin(workshop, workshop.c.signup_id == Signup.id)
         .where(Event.edition == edition)
         .order_by(Signup.full_name, Signup.id)
         .limit(limit)

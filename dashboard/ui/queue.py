@@ -4,6 +4,7 @@ the button that caused it. A change starts a fresh, empty selection of rows."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date
 
@@ -20,20 +21,23 @@ from dashboard.services.proposals import allowed_targets, change_status
 from dashboard.ui import feedback
 from dashboard.ui.markdown import plain
 from dashboard.ui.proposals.review import status_change_fields
-from dashboard.ui.tables import selectable_table, view_key
+from dashboard.ui.tables import page_picker, selectable_table, view_key
 from dashboard.web import state
 from dashboard.web.state import Flash
 
 NOBODY = 0  # the assignee choice "nobody" (user ids start at 1)
+PAGE_KEY = "queue_page"  # the page picker of the list
 
 
 def queue_page(actor: Actor) -> None:
     subteam_ids = qq.queue_subteams(actor)
-    rows = web.query(qq.lead_queue, subteam_ids)
+    total = web.query(qq.queue_size, subteam_ids)
     users = web.query(qq.assignable_users, subteam_ids)
-    st.caption(web.tr("queue.intro", count=web.count_text(len(rows), "noun.proposal")))
+    st.caption(web.tr("queue.intro", count=web.count_text(total, "noun.proposal")))
     list_column, detail_column = st.columns([3, 2], gap="medium")
     with list_column:
+        page = _page(total)
+        rows = web.query(qq.lead_queue, subteam_ids, qq.PAGE_SIZE, (page - 1) * qq.PAGE_SIZE)
         selected = _table(rows) if not rows.empty else []
         if rows.empty:
             st.info(web.tr("queue.empty"))
@@ -52,11 +56,18 @@ def queue_page(actor: Actor) -> None:
         _detail(actor, int(open_id), users)
 
 
+def _page(total: int) -> int:
+    """The table page to show (a lead's queue can be longer than one page)."""
+    pages = max(1, math.ceil(total / qq.PAGE_SIZE))
+    label = web.tr("queue.page", pages=pages, size=qq.PAGE_SIZE)
+    return page_picker(total, qq.PAGE_SIZE, PAGE_KEY, label)[0]
+
+
 def _table(rows: pd.DataFrame) -> list[int]:
     ids = tuple(int(i) for i in rows["id"])
     key = view_key(f"queue_table_{state.QUEUE_ROUND.get(0)}", ids)
     shown = rows.assign(
-        status=[web.tr(f"status.{code}") for code in rows["status"]],
+        status=web.tr_each("status", rows["status"]),
         assignee=rows["assignee"].fillna("—"),
         response_due=["—" if pd.isna(due) else format_date(due) for due in rows["response_due"]],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections.abc import Iterable, Mapping
 
@@ -10,6 +11,7 @@ import streamlit as st
 
 from dashboard import web
 from dashboard.i18n import PERCENT_SIGN
+from dashboard.web import state
 
 MISSING_TEXT = "—"
 # Whole percents on 0–100 values, written as format_percent writes them ("10%").
@@ -108,6 +110,20 @@ def view_key(prefix: str, view: object) -> str:
     """A widget key that follows ``view`` (filters, page): a table's selection (row
     positions) never carries over to other rows."""
     return f"{prefix}_{zlib.crc32(repr(view).encode())}"
+
+
+def page_picker(total: int, page_size: int, key: str, label: str) -> tuple[int, int]:
+    """A page picker (widget ``key``) when ``total`` rows need more than one table page of
+    ``page_size``; returns (page, pages), pages counted from 1."""
+    pages = max(1, math.ceil(total / page_size))
+    picked = state.widget(key)
+    if pages == 1:
+        picked.pop()
+        return 1, 1
+    if (picked.get(1) or 1) > pages:  # the view shrank
+        picked.set(pages)
+    number = st.number_input(label, min_value=1, max_value=pages, step=1, key=key)
+    return int(number), pages
 
 
 def selectable_table(shown: pd.DataFrame, key: str, selection_mode: str, **options) -> list[int]:

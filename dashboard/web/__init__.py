@@ -21,7 +21,7 @@ from dashboard.web.cache import (
 )
 from dashboard.web.config import settings
 from dashboard.web.state import actor, require_actor
-from dashboard.web.text import count_text, lang, tr
+from dashboard.web.text import count_text, lang, tr, tr_each
 
 __all__ = [
     "actor",
@@ -36,4 +36,5 @@ __all__ = [
     "require_actor",
     "settings",
     "tr",
+    "tr_each",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dashboard.i18n import count_label, t
 from dashboard.web import state
 
@@ -12,6 +14,15 @@ def lang() -> str:
 
 def tr(key: str, **values: object) -> str:
     return t(key, lang(), **values)
+
+
+def tr_each(prefix: str, codes: Iterable[str]) -> list[str]:
+    """The label ``<prefix>.<code>`` of every code, in order (a column of status codes):
+    the language is read once, each distinct code translated once."""
+    language = lang()
+    codes = list(codes)
+    labels = {code: t(f"{prefix}.{code}", language) for code in dict.fromkeys(codes)}
+    return [labels[code] for code in codes]
 
 
 def count_text(count: int, noun_key: str) -> str:

@@ -71,6 +71,7 @@ class Signup(Base):
             "age_group IS NULL OR " + one_of("age_group", AGE_GROUPS), name="age_group"
         ),
         Index("ix_signups_event_created", "event_id", "created_at"),
+        Index("ix_signups_event_name", "event_id", "full_name"),  # /admin's list by name
         # Covers /kongres's per-edition breakdowns (okręg first: its GROUP BY walks the index).
         Index(
             "ix_signups_edition_breakdown",

@@ -28,6 +28,10 @@ class Proposal(Base):
         CheckConstraint(one_of("source", PROPOSAL_SOURCES), name="source"),
         # Covers /postepy's pipeline (count per subteam and status of proposals created by D).
         Index("ix_proposals_subteam_status_created", "subteam_id", "status", "created_at"),
+        # /kolejka: one page of the proposals awaiting a decision, most urgent first.
+        Index("ix_proposals_queue", "status", "subteam_id", "response_due", "created_at"),
+        # /wyniki: public proposals per edition (submission date) and outcome.
+        Index("ix_proposals_public_created", "public_withdrawn_at", "created_at", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

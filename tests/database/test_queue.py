@@ -81,6 +81,19 @@ def test_queue_holds_the_leads_subteams_awaiting_a_decision_most_urgent_first(qu
     assert qq.lead_queue(engine, qq.queue_subteams(MEMBER)).empty
 
 
+def test_queue_pages_follow_the_urgency_order_and_the_size_counts_them_all(queue_db):
+    engine, (first, second, third), other = queue_db
+    assign(engine, LEAD_1, [(second, 1)], None, now().date() + timedelta(days=5))
+    whole = list(qq.lead_queue(engine, None)["id"])
+    assert whole == [second, first, third, other]
+    pages = [list(qq.lead_queue(engine, None, 3, offset)["id"]) for offset in (0, 3)]
+    assert pages == [whole[:3], whole[3:]]
+    assert list(qq.lead_queue(engine, (1,), 2, 1)["id"]) == [first, third]
+    assert qq.queue_size(engine, None) == 4
+    assert qq.queue_size(engine, (1,)) == 3
+    assert qq.queue_size(engine, ()) == 0
+
+
 def test_assignable_users_are_the_enabled_accounts_of_the_subteams(queue_db):
     engine, _, _ = queue_db
     users = qq.assignable_users(engine, (1,))

@@ -13,7 +13,7 @@ from dashboard.core.progress_rules import PROPOSAL_FIGURES, count_figures
 from dashboard.queries import proposals as pq
 from dashboard.ui.markdown import plain
 from dashboard.ui.proposals.filters import DETAIL_PARAM, PAGE_KEY
-from dashboard.ui.tables import selectable_table, view_key
+from dashboard.ui.tables import page_picker, selectable_table, view_key
 from dashboard.web import state
 
 TABLE_KEY = "prop_table"  # the table's widget key starts with this
@@ -101,16 +101,8 @@ def _column_config() -> dict:
 def page_offset(total: int) -> int:
     """A page picker when the view has more rows than one table page; returns the offset."""
     pages = max(1, math.ceil(total / pq.PAGE_SIZE))
-    picked = state.widget(PAGE_KEY)
-    if pages == 1:
-        picked.pop()
-        return 0
-    if picked.get(1) > pages:  # the filters shrank the view
-        picked.set(pages)
-    number = st.number_input(
-        web.tr("proposals.page", pages=pages), min_value=1, max_value=pages, step=1, key=PAGE_KEY
-    )
-    return (int(number) - 1) * pq.PAGE_SIZE
+    page, _ = page_picker(total, pq.PAGE_SIZE, PAGE_KEY, web.tr("proposals.page", pages=pages))
+    return (page - 1) * pq.PAGE_SIZE
 
 
 def detail_id_from_selection(rows: pd.DataFrame, selected: list[int]) -> int | None:

@@ -3,8 +3,6 @@ with a detail of the chosen row, and the open-data downloads."""
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
@@ -16,8 +14,7 @@ from dashboard.i18n import format_int, format_percent
 from dashboard.queries import public as pq
 from dashboard.ui.charts import recipe, show_chart
 from dashboard.ui.public.filters import PAGE_KEY
-from dashboard.ui.tables import selectable_table, show_table, view_key
-from dashboard.web import state
+from dashboard.ui.tables import page_picker, selectable_table, show_table, view_key
 
 EMPTY = "—"
 TABLE_COLUMNS = (
@@ -100,17 +97,7 @@ def _cell(frame: pd.DataFrame, area: str, outcome: str, column: str) -> str:
 
 def page_offset(total: int) -> tuple[int, int]:
     """A page picker when the view is longer than a page; returns (page, pages)."""
-    pages = max(1, math.ceil(total / pq.PAGE_SIZE))
-    picked = state.widget(PAGE_KEY)
-    if pages == 1:
-        picked.pop()
-        return 1, 1
-    if (picked.get(1) or 1) > pages:
-        picked.set(pages)
-    number = st.number_input(
-        web.tr("public.page"), min_value=1, max_value=pages, step=1, key=PAGE_KEY
-    )
-    return int(number), pages
+    return page_picker(total, pq.PAGE_SIZE, PAGE_KEY, web.tr("public.page"))
 
 
 def proposals_table(rows: pd.DataFrame, filters: pq.PublicFilters, page: int) -> int | None:
