@@ -7,6 +7,9 @@ way on screen, in PNG/SVG downloads and in the meeting deck, so they match.
 
 from __future__ import annotations
 
+import copy
+import functools
+
 import altair as alt
 
 from dashboard.i18n import PERCENT_SIGN
@@ -120,6 +123,20 @@ def finalize(
         .configure_text(fontSize=sizes["text"])
         .configure_view(stroke=None)
     )
+
+
+def finalized_spec(chart: alt.TopLevelMixin, lang: str = "pl", projector: bool = False) -> dict:
+    """The Vega-Lite spec of ``finalize(chart, ...)``, built without it: the configuration
+    is the same for every chart of a language and screen, so it is made once and set on the
+    chart's own spec (each ``configure_*`` step would copy the whole chart, data included)."""
+    spec = chart.to_dict(validate=False)
+    spec["config"] = copy.deepcopy(_config(lang, projector))
+    return spec
+
+
+@functools.cache
+def _config(lang: str, projector: bool) -> dict:
+    return finalize(alt.Chart().mark_point(), lang, projector).to_dict(validate=False)["config"]
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:

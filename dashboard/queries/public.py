@@ -211,22 +211,30 @@ def outcomes_by_edition(engine: Engine, filters: PublicFilters) -> pd.DataFrame:
     A proposal belongs to the latest edition that had begun when it was submitted
     (earlier ones to the first edition); no edition at all gives an empty frame.
     """
-    started = (
-        select(func.max(Event.edition))
-        .where(Event.starts_on <= Proposal.created_at)
-        .scalar_subquery()
-    )
-    first = select(func.min(Event.edition)).scalar_subquery()
-    edition = func.coalesce(started, first).label("edition")
-    outcome = _outcome().label("outcome")
-    statement = apply_public_filters(
-        select(edition, outcome, func.count().label("count")), filters, engine.dialect.name
-    ).group_by(edition, outcome)
     with engine.connect() as connection:
-        rows = connection.execute(statement).all()
+        editions = connection.execute(select(Event.starts_on, Event.edition)).all()
+        rows = []
+        if editions:
+            edition = _edition_of_submission(editions).label("edition")
+            outcome = _outcome().label("outcome")
+            statement = apply_public_filters(
+                select(edition, outcome, func.count().label("count")), filters, engine.dialect.name
+            ).group_by(edition, outcome)
+            rows = connection.execute(statement).all()
     frame = pd.DataFrame(rows, columns=["edition", "outcome", "count"])
     frame = frame.dropna(subset=["edition"]).astype({"edition": int, "count": int})
     return _ordered(frame, ["edition"])
+
+
+def _edition_of_submission(editions: list[tuple[date, int]]) -> ColumnElement[int]:
+    """SQL: the latest edition (by year) begun by a proposal's submission, else the first —
+    written out from the few editions, so no lookup runs per proposal."""
+    latest_begun = []
+    for starts_on, _ in sorted(editions):
+        begun = [year for start, year in editions if start <= starts_on]
+        latest_begun.append((datetime.combine(starts_on, time()), max(begun)))
+    whens = [(Proposal.created_at >= start, year) for start, year in reversed(latest_begun)]
+    return case(*whens, else_=min(year for _, year in editions))
 
 
 @reads("districts", "events", "proposal_events", "proposals", "subteams")
