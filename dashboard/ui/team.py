@@ -87,8 +87,8 @@ def organisations_table(organisations: pd.DataFrame) -> None:
 
 def member_table(members: pd.DataFrame, with_emails: bool) -> None:
     table = members.assign(
-        role=[web.tr(f"member_role.{role}") for role in members["role"]],
-        category=[web.tr(f"category.{category}") for category in members["category"]],
+        role=web.tr_each("member_role", members["role"]),
+        category=web.tr_each("category", members["category"]),
     )
     config = {
         "subteam": web.tr("common.subteam"),

@@ -40,7 +40,7 @@ def render(actor: Actor) -> None:
         st.info(web.tr("mail.outbox.empty"))
         return
     messages["last_error"] = messages["last_error"].fillna("")
-    messages["status"] = messages["status"].map(lambda s: web.tr(f"mail.outbox.state.{s}"))
+    messages["status"] = web.tr_each("mail.outbox.state", messages["status"])
     messages["kind"] = messages["kind"].map(_kind_label)
     show_labelled(
         messages,

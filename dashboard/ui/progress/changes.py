@@ -52,7 +52,7 @@ def _proposals_table(
 
 
 def _labels(prefix: str, codes: Iterable[str]) -> list[str]:
-    return [web.tr(f"{prefix}.{code}") for code in codes]
+    return web.tr_each(prefix, codes)
 
 
 def new_proposals_table(frame: pd.DataFrame) -> None:

@@ -66,8 +66,8 @@ def proposals_table(rows: pd.DataFrame, filters: pq.ProposalFilters, offset: int
     table_key = view_key(TABLE_KEY, (filters, offset))
     state.PROPOSAL_TABLE.set(table_key)
     shown = rows.assign(
-        status=rows["status"].map(lambda code: web.tr(f"status.{code}")),
-        source=rows["source"].map(lambda code: web.tr(f"source.{code}")),
+        status=web.tr_each("status", rows["status"]),
+        source=web.tr_each("source", rows["source"]),
         district=[
             district_text(number, name)
             for number, name in zip(rows["district_number"], rows["district_name"], strict=True)

@@ -103,8 +103,8 @@ def page_offset(total: int) -> tuple[int, int]:
 def proposals_table(rows: pd.DataFrame, filters: pq.PublicFilters, page: int) -> int | None:
     """The page of rows; returns the position of the chosen row, if any."""
     shown = rows.assign(
-        status=rows["status"].map(lambda code: web.tr(f"status.{code}")),
-        source=rows["source"].map(lambda code: web.tr(f"source.{code}")),
+        status=web.tr_each("status", rows["status"]),
+        source=web.tr_each("source", rows["source"]),
         okreg=[
             f"{number} — {name}" if pd.notna(number) else EMPTY
             for number, name in zip(rows["okreg_number"], rows["okreg_name"], strict=True)
