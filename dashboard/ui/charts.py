@@ -37,10 +37,13 @@ def show_chart(
     else:
         spec = finalized_spec(chart, web.lang(), projector=projector)
     st.vega_lite_chart(spec, theme=None, width="stretch", alt=_title_of(spec) or name)
-    image = json.dumps(_with_export_width(spec))
+
+    def image() -> str:  # written out only when an image is asked for, not at every run
+        return json.dumps(_with_export_width(spec))
+
     images = (
-        ("png", "image/png", lambda: _vl_convert().vegalite_to_png(image, scale=2.0)),
-        ("svg", "image/svg+xml", lambda: _vl_convert().vegalite_to_svg(image).encode("utf-8")),
+        ("png", "image/png", lambda: _vl_convert().vegalite_to_png(image(), scale=2.0)),
+        ("svg", "image/svg+xml", lambda: _vl_convert().vegalite_to_svg(image()).encode("utf-8")),
     )
     # One small control per chart; the two formats open from it.
     with st.popover(web.tr("common.chart_image"), icon=":material/download:", width="content"):

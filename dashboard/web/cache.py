@@ -15,10 +15,12 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import streamlit as st
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard.charts.base import finalized_spec
 from dashboard.queries.common import declared_tables
+from dashboard.web import state
 from dashboard.web.config import settings
 from dashboard.web.text import lang
 from db.change_tracking import table_versions
@@ -27,9 +29,18 @@ from db.engine import data_version, make_engine, now
 T = TypeVar("T")
 
 
+_commits = [0]  # commits through the panel's engines in this process
+
+
+def _count_commit(_connection) -> None:
+    _commits[0] += 1
+
+
 @st.cache_resource(show_spinner=False)
 def _engine_for(url: str) -> Engine:
-    return make_engine(url)
+    eng = make_engine(url)
+    event.listen(eng, "commit", _count_commit)
+    return eng
 
 
 def engine() -> Engine:
@@ -61,10 +72,26 @@ def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 def version_key(tables: frozenset[str] | None) -> tuple:
     """The versions a cached result depends on: of ``tables``, or of all (``None``)."""
-    versions = table_versions(engine())
+    versions = _versions_this_run(engine())
     if tables is None:
         return tuple(sorted(versions.items()))
     return tuple(versions.get(table, -1) for table in sorted(tables))
+
+
+def _versions_this_run(eng: Engine) -> dict[str, int]:
+    """The table versions, read once per script run: the run's queries see one state of
+    the database, and the next run (or a commit made here meanwhile) reads them again."""
+    context = get_script_run_ctx(suppress_warning=True)
+    if context is None:
+        return table_versions(eng)
+    run = context.cursors  # a new dict at every run (and fragment run) of the session
+    commits = _commits[0]
+    seen = state.RUN_TABLE_VERSIONS.get()
+    if seen is not None and seen[0] is run and seen[1] == (commits, eng):
+        return seen[2]
+    versions = table_versions(eng)
+    state.RUN_TABLE_VERSIONS.set((run, (commits, eng), versions))
+    return versions
 
 
 @st.cache_data(ttl=600, show_spinner=False, max_entries=300)

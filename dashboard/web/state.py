@@ -55,6 +55,9 @@ def widget(key: str) -> Slot[Any]:
 
 LANGUAGE: Slot[str] = Slot("lang")  # also the key of the language switch
 ACTOR: Slot[Actor] = Slot("actor")  # the signed-in person
+# The table versions read in this script run: (the run's marker, (commits seen, engine),
+# versions) — see web.cache.
+RUN_TABLE_VERSIONS: Slot[tuple[object, tuple, dict[str, int]]] = Slot("run_table_versions")
 
 # --- sign-in --------------------------------------------------------------------------
 

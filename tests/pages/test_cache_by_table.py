@@ -15,7 +15,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
+from dashboard import web
 from dashboard.core.navigation import PAGES
+from dashboard.web import cache
+from db.change_tracking import VERSIONS_TABLE
 from db.demo import seed_demo
 from db.engine import make_engine, write_session
 from db.migrate import upgrade
@@ -143,3 +146,23 @@ def test_a_proposal_written_with_psql_shows_on_the_next_run():
         )
         at.run()
         assert _count_shown(at) != before
+
+
+def test_a_run_reads_the_table_versions_once_and_the_next_run_again(demo_copy_url, monkeypatch):
+    at = page_test("pages/postepy.py", demo_copy_url, actor=ADMIN).run()
+    assert_no_exception(at)
+    calls = []
+
+    def counted_query(fn, *args, **kwargs):
+        calls.append(fn)
+        return cache.query(fn, *args, **kwargs)
+
+    monkeypatch.setattr(web, "query", counted_query)
+    with watch_sql(monkeypatch) as watch:
+        at.run()
+        at.run()
+    assert_no_exception(at)
+    assert len(calls) >= 20  # ten or more cached queries a run
+    version_reads = [s for s in watch.statements if VERSIONS_TABLE in s]
+    assert len(version_reads) == 2  # one per run, however many cached queries it makes
+    assert watch.data_statements() == []
