@@ -9,11 +9,16 @@ next run, and a write to sign-ups leaves the proposal caches warm.
 
 from __future__ import annotations
 
+import copy
 import secrets
-from collections.abc import Callable
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from datetime import datetime
 from typing import Any, TypeVar
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine, event
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -47,6 +52,65 @@ def engine() -> Engine:
     return _engine_for(settings().database_url)
 
 
+class _Memo:
+    """Results by a plain Python key, at most ``size`` of them, each for ``ttl`` seconds.
+
+    Streamlit's ``cache_data`` hashes every argument with its own hasher (DataFrames
+    included) and unpickles a copy at every hit, which cost a third of a repeated run;
+    keys here are tuples of hashable values, and a hit is a copy of the stored value.
+    """
+
+    def __init__(self, size: int, ttl: float) -> None:
+        self._size, self._ttl = size, ttl
+        self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> tuple[bool, Any]:
+        with self._lock:
+            found = self._items.get(key)
+            if found is None or time.monotonic() - found[0] > self._ttl:
+                return False, None
+            self._items.move_to_end(key)
+            return True, found[1]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = (time.monotonic(), value)
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def _query_memo() -> _Memo:
+    # Held by Streamlit's resource cache, so st.cache_resource.clear() empties it too.
+    return _Memo(size=500, ttl=600)
+
+
+@st.cache_resource(show_spinner=False)
+def _chart_memo() -> _Memo:
+    return _Memo(size=300, ttl=600)
+
+
+def _copy(value: T) -> T:
+    """A caller may change what it gets (add a column): it never gets the stored value."""
+    if isinstance(value, pd.DataFrame):
+        return value.copy()
+    return copy.deepcopy(value)
+
+
+def _is_hashable(key: tuple) -> bool:
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return True
+
+
 @st.cache_data(ttl=600, show_spinner=False, max_entries=500)
 def _cached_call(
     _fn: Callable[..., T], name: str, url: str, versions: tuple, args: tuple, kwargs: tuple
@@ -62,12 +126,25 @@ def _run(fn: Callable[..., T], eng: Engine, args: tuple, kwargs: dict) -> T:
 def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Call ``fn(engine, *args, **kwargs)`` through the cache.
 
-    Arguments must be hashable by Streamlit (dates, strings, tuples, frozen dataclasses).
+    Arguments must be hashable by Streamlit (dates, strings, tuples, frozen dataclasses);
+    every caller gets its own copy of the result.
     """
     eng = engine()
     name = f"{fn.__module__}.{fn.__qualname__}"
     versions = version_key(declared_tables(fn))
-    return _cached_call(fn, name, str(eng.url), versions, args, tuple(sorted(kwargs.items())))
+    keywords = tuple(sorted(kwargs.items()))
+    # With the types: 1, 1.0 and True are equal keys to Python, not to a query.
+    typed = tuple((type(value), value) for value in args)
+    typed_keywords = tuple((word, type(value), value) for word, value in keywords)
+    key = (name, str(eng.url), versions, typed, typed_keywords)
+    if not _is_hashable(key):  # e.g. a list argument: Streamlit's hasher takes it
+        return _cached_call(fn, name, str(eng.url), versions, args, keywords)
+    memo = _query_memo()
+    found, value = memo.get(key)
+    if not found:
+        value = _run(fn, eng, args, kwargs)
+        memo.put(key, value)
+    return _copy(value)
 
 
 def version_key(tables: frozenset[str] | None) -> tuple:
@@ -105,7 +182,26 @@ def chart_spec(build: Callable[..., Any], args: tuple, projector: bool = False) 
     """The finished Vega-Lite spec of ``build(*args)``, cached by its arguments
     (the aggregated DataFrames are small, so hashing them is cheap)."""
     name = f"{build.__module__}.{build.__qualname__}"
-    return _cached_chart_spec(build, name, args, lang(), projector)
+    key = (name, tuple(_argument_key(arg) for arg in args), lang(), projector)
+    if not _is_hashable(key):
+        return _cached_chart_spec(build, name, args, lang(), projector)
+    memo = _chart_memo()
+    found, spec = memo.get(key)
+    if not found:
+        spec = finalized_spec(build(*args), lang(), projector=projector)
+        memo.put(key, spec)
+    return dict(spec)  # drawing a chart changes only the top of its (copied) spec
+
+
+def _argument_key(arg: Any) -> Any:
+    """A chart argument as a hashable key: a DataFrame by its columns, types and values."""
+    if not isinstance(arg, pd.DataFrame):
+        return (type(arg), arg)
+    try:
+        values = pd.util.hash_pandas_object(arg, index=True).to_numpy().tobytes()
+    except TypeError:  # unhashable cells (lists): Streamlit's hasher takes the call
+        return arg
+    return ("frame", tuple(arg.columns), tuple(str(dtype) for dtype in arg.dtypes), values)
 
 
 def current_data_version() -> int:
@@ -115,6 +211,9 @@ def current_data_version() -> int:
 
 def clear_caches() -> None:
     _cached_call.clear()
+    _cached_chart_spec.clear()
+    _query_memo().clear()
+    _chart_memo().clear()
 
 
 @st.cache_resource(show_spinner=False)

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 
 from dashboard import web
 from dashboard.core.navigation import PAGES
+from dashboard.queries.progress import subteam_options
 from dashboard.web import cache
 from db.change_tracking import VERSIONS_TABLE
 from db.demo import seed_demo
@@ -166,3 +167,12 @@ def test_a_run_reads_the_table_versions_once_and_the_next_run_again(demo_copy_ur
     version_reads = [s for s in watch.statements if VERSIONS_TABLE in s]
     assert len(version_reads) == 2  # one per run, however many cached queries it makes
     assert watch.data_statements() == []
+
+
+def test_a_cached_result_changed_by_its_caller_stays_as_read(demo_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_url)
+    first = web.query(subteam_options)
+    first["name"] = "zmienione"  # a page adding or overwriting a column
+    again = web.query(subteam_options)
+    assert "zmienione" not in set(again["name"])
+    assert again is not first
