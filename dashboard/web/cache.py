@@ -131,7 +131,7 @@ def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """
     eng = engine()
     name = f"{fn.__module__}.{fn.__qualname__}"
-    versions = version_key(declared_tables(fn))
+    versions = version_key(declared_tables(fn), eng)
     keywords = tuple(sorted(kwargs.items()))
     # With the types: 1, 1.0 and True are equal keys to Python, not to a query.
     typed = tuple((type(value), value) for value in args)
@@ -147,9 +147,9 @@ def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return _copy(value)
 
 
-def version_key(tables: frozenset[str] | None) -> tuple:
+def version_key(tables: frozenset[str] | None, eng: Engine | None = None) -> tuple:
     """The versions a cached result depends on: of ``tables``, or of all (``None``)."""
-    versions = _versions_this_run(engine())
+    versions = _versions_this_run(eng or engine())
     if tables is None:
         return tuple(sorted(versions.items()))
     return tuple(versions.get(table, -1) for table in sorted(tables))
