@@ -61,6 +61,34 @@ def test_director_reads_late_milestones_first_and_opens_a_cards_proposals(
     assert exception_texts(page) == []
 
 
+def test_postepy_cards_show_whole_labels_on_a_projector(page_as):
+    page = page_as("dyrektor", viewport={"width": 1280, "height": 720})
+    page.goto(page.url.split("?")[0].rstrip("/") + "/postepy")
+    settle(page)
+    labels = page.locator('[data-testid="stMetricLabel"] p')
+    last_card = tr(f"figure.{figures.PROPOSAL_FIGURES[-1]}")
+    expect(labels.filter(has_text=last_card).first).to_be_visible()
+    assert labels.count() >= 4 + len(figures.PROPOSAL_FIGURES)
+    cut = labels.evaluate_all(
+        "ps => ps.filter(p => p.scrollWidth > p.clientWidth + 1"
+        " || p.closest('.stMarkdownEllipsis')?.scrollWidth"
+        " > p.closest('.stMarkdownEllipsis')?.clientWidth + 1).map(p => p.textContent)"
+    )
+    assert cut == [], f"card labels cut short at 1280 px: {cut}"
+
+
+def test_queue_table_fits_beside_the_detail_on_a_projector(page_as):
+    page = page_as("admin", viewport={"width": 1280, "height": 720})  # all subteams
+    page.goto(page.url.split("?")[0].rstrip("/") + "/kolejka")
+    settle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    expect(grid).to_be_visible()
+    overflow = grid.evaluate(
+        "g => { const s = g.querySelector('.dvn-scroller'); return s.scrollWidth - s.clientWidth; }"
+    )
+    assert overflow <= 1, f"the queue is cut on the right by {overflow} px"
+
+
 def _queue_row_click(page, row: int = 0) -> None:
     grid = page.locator('[data-testid="stDataFrame"]').first
     expect(grid).to_be_visible()
