@@ -19,7 +19,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     func,
     literal,
     select,
@@ -72,22 +71,25 @@ def signup_conditions(flt: CongressFilter, *, edition: bool = True, workshop: bo
         conditions.append(Signup.event_id == _event_id(flt.edition))
     if flt.category is not None:
         conditions.append(Signup.category == flt.category)
+    # Correlated to the sign-up only: day_split joins signup_sessions and event_sessions
+    # itself, and auto-correlation would take those away from these subqueries too.
     if flt.day is not None:
         conditions.append(
-            exists(
-                select(SignupSession.signup_id)
-                .join(EventSession, EventSession.id == SignupSession.session_id)
-                .where(SignupSession.signup_id == Signup.id, EventSession.day == flt.day)
-            )
+            select(SignupSession.signup_id)
+            .join(EventSession, EventSession.id == SignupSession.session_id)
+            .where(SignupSession.signup_id == Signup.id, EventSession.day == flt.day)
+            .correlate(Signup)
+            .exists()
         )
     if workshop and flt.workshop_id is not None:
         conditions.append(
-            exists(
-                select(SignupSession.signup_id).where(
-                    SignupSession.signup_id == Signup.id,
-                    SignupSession.session_id == flt.workshop_id,
-                )
+            select(SignupSession.signup_id)
+            .where(
+                SignupSession.signup_id == Signup.id,
+                SignupSession.session_id == flt.workshop_id,
             )
+            .correlate(Signup)
+            .exists()
         )
     return conditions
 
