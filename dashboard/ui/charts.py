@@ -11,7 +11,7 @@ import altair as alt
 import streamlit as st
 
 from dashboard import web
-from dashboard.charts.base import EXPORT_WIDTH, finalize
+from dashboard.charts.base import EXPORT_WIDTH, finalized_spec
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def show_chart(
     if isinstance(chart, ChartRecipe):
         spec = web.chart_spec(chart.build, chart.args, projector)
     else:
-        spec = finalize(chart, web.lang(), projector=projector).to_dict(validate=False)
+        spec = finalized_spec(chart, web.lang(), projector=projector)
     st.vega_lite_chart(spec, theme=None, width="stretch", alt=_title_of(spec) or name)
     image = json.dumps(_with_export_width(spec))
     images = (

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import streamlit as st
 from sqlalchemy import Engine
 
-from dashboard.charts.base import finalize
+from dashboard.charts.base import finalized_spec
 from dashboard.queries.common import declared_tables
 from dashboard.web.config import settings
 from dashboard.web.text import lang
@@ -71,7 +71,7 @@ def version_key(tables: frozenset[str] | None) -> tuple:
 def _cached_chart_spec(
     _build: Callable[..., Any], name: str, args: tuple, lang: str, projector: bool
 ) -> dict:
-    return finalize(_build(*args), lang, projector=projector).to_dict(validate=False)
+    return finalized_spec(_build(*args), lang, projector=projector)
 
 
 def chart_spec(build: Callable[..., Any], args: tuple, projector: bool = False) -> dict:

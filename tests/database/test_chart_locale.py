@@ -24,7 +24,7 @@ from PIL import Image
 import dashboard.charts
 from dashboard.charts import base, congress, progress, public, team
 from dashboard.charts import presentation as presentation_charts
-from dashboard.charts.base import OKABE_ITO, finalize, to_svg
+from dashboard.charts.base import OKABE_ITO, finalize, finalized_spec, to_svg
 from dashboard.deck import catalogue as presentation
 from dashboard.deck.chart_steps import draw_workshop_fill
 from dashboard.deck.filters import PresentationFilters
@@ -181,6 +181,15 @@ def test_every_panel_chart_finalized_has_polish_locale_and_palette(demo, name):
     projector = finalize(chart, "pl", projector=True).to_dict()
     assert_polish_look(projector)
     assert_projector_sizes(projector)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_the_shared_configuration_gives_the_same_spec_as_finalize(demo, name):
+    for lang in ("pl", "en"):
+        chart = SAMPLES[name](demo, lang)
+        for projector in (False, True):
+            expected = finalize(chart, lang, projector=projector).to_dict(validate=False)
+            assert finalized_spec(chart, lang, projector=projector) == expected
 
 
 def _explicit_sizes(node) -> Iterator[tuple[str, float]]:
