@@ -176,3 +176,20 @@ def test_lead_assigns_answers_and_decides_from_the_queue(page_as, e2e_database_u
     assert stored == ("accepted", due, answer)
     assert ("lider", "accepted") in trail
     assert sum(1 for actor, to in trail if actor == "lider" and to is None) == 2
+
+
+def test_kongres_tab_opens_its_section_and_the_url_keeps_it(page_as):
+    from dashboard.ui.congress import SECTION_PARAM, SECTIONS
+
+    page = page_as("dyrektor", viewport=DESKTOP)
+    page.goto(page.url.split("?")[0].rstrip("/") + "/kongres")
+    settle(page)
+    page.get_by_role("tab", name=tr(SECTIONS[1])).click()
+    settle(page)
+    expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible()
+    assert f"{SECTION_PARAM}=" in page.url, page.url
+    expect(page.get_by_role("tab", name=tr(SECTIONS[1]))).to_have_attribute("aria-selected", "true")
+    page.reload()
+    settle(page)
+    expect(page.get_by_role("tab", name=tr(SECTIONS[1]))).to_have_attribute("aria-selected", "true")
+    assert exception_texts(page) == []
