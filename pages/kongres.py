@@ -17,13 +17,8 @@ if editions.empty:
 congress_filter = ui.filters(editions)
 event = ui.edition_caption(editions, congress_filter.edition)
 totals, days_and_workshops, over_time, who, attendance = ui.section_tabs()
-with totals:
-    ui.totals_section(congress_filter)
-with days_and_workshops:
-    ui.days_and_workshops_section(congress_filter)
-with over_time:
-    ui.over_time_section(congress_filter, event)
-with who:
-    ui.who_section(congress_filter)
-with attendance:
-    ui.attendance_section(congress_filter)
+ui.in_open_tab(totals, lambda: ui.totals_section(congress_filter))
+ui.in_open_tab(days_and_workshops, lambda: ui.days_and_workshops_section(congress_filter))
+ui.in_open_tab(over_time, lambda: ui.over_time_section(congress_filter, event))
+ui.in_open_tab(who, lambda: ui.who_section(congress_filter))
+ui.in_open_tab(attendance, lambda: ui.attendance_section(congress_filter))

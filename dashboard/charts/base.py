@@ -7,10 +7,11 @@ way on screen, in PNG/SVG downloads and in the meeting deck, so they match.
 
 from __future__ import annotations
 
-import copy
 import functools
+import json
 
 import altair as alt
+from altair.utils import schemapi
 
 from dashboard.i18n import PERCENT_SIGN
 
@@ -87,6 +88,32 @@ PROJECTOR_SIZES = {
 DATE_FORMAT = "%d.%m.%Y"
 
 
+def _build_altair_class_table_once() -> None:
+    """Altair turns every string or dict given as a channel (``x="count:Q"``,
+    ``alt.value(0)``) into a schema object through a table of all its ~800 schema classes,
+    keyed by a JSON hash of each schema — and builds that table again for every channel
+    (30–50 ms each; most of a cold /kongres). The classes never change after import, so
+    each set of them gets its table once."""
+    converter = getattr(schemapi, "_FromDict", None)
+    if converter is None or getattr(converter, "_tables_shared", False):
+        return
+    build = converter.__init__
+    tables: dict[frozenset, dict] = {}
+
+    def shared_table(self, wrapper_classes, /) -> None:
+        classes = frozenset(wrapper_classes)
+        if classes not in tables:
+            build(self, classes)
+            tables[classes] = self.class_dict
+        self.class_dict = tables[classes]
+
+    converter.__init__ = shared_table
+    converter._tables_shared = True
+
+
+_build_altair_class_table_once()
+
+
 def locale_for(lang: str) -> alt.Locale:
     if lang == "en":
         return alt.Locale(number=EN_NUMBER_LOCALE)
@@ -125,18 +152,20 @@ def finalize(
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _finished_config(lang: str, projector: bool) -> str:
+    """The ``config`` block ``finalize`` gives every chart (with Altair's theme merged in),
+    as JSON; ``finalize`` replaces a chart's whole config, so it is the same for all."""
+    spec = finalize(alt.Chart().mark_point(), lang, projector).to_dict(validate=False)
+    return json.dumps(spec["config"])
+
+
 def finalized_spec(chart: alt.TopLevelMixin, lang: str = "pl", projector: bool = False) -> dict:
-    """The Vega-Lite spec of ``finalize(chart, ...)``, built without it: the configuration
-    is the same for every chart of a language and screen, so it is made once and set on the
-    chart's own spec (each ``configure_*`` step would copy the whole chart, data included)."""
+    """``finalize(chart, ...).to_dict(validate=False)`` without building the configuration
+    objects again for each chart (a tenth of a second a chart on a cold page)."""
     spec = chart.to_dict(validate=False)
-    spec["config"] = copy.deepcopy(_config(lang, projector))
+    spec["config"] = json.loads(_finished_config(lang, projector))
     return spec
-
-
-@functools.cache
-def _config(lang: str, projector: bool) -> dict:
-    return finalize(alt.Chart().mark_point(), lang, projector).to_dict(validate=False)["config"]
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:

@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.base import DATE_FORMAT, OKABE_ITO
+from dashboard.core.formatting import format_date
 from dashboard.i18n import format_int, format_percent, t
 from dashboard.queries.congress import FULL, NEAR_FULL
 
@@ -198,18 +199,7 @@ def cumulative_chart(
             ],
         )
     )
-    layers: list[alt.Chart] = [line]
-    if event_date is not None:
-        marker = pd.DataFrame(
-            {"date": [pd.Timestamp(event_date)], "label": [t("congress.chart.event_day", lang)]}
-        )
-        rule = alt.Chart(marker).encode(x="date:T")
-        layers += [
-            rule.mark_rule(color=OKABE_ITO[5], strokeWidth=2),
-            rule.mark_text(align="right", dx=-4, dy=-6, baseline="top", color=OKABE_ITO[5]).encode(
-                text="label:N", y=alt.value(0)
-            ),
-        ]
+    layers: list[alt.Chart] = [line, *_event_day_layers(cumulative, event_date, lang)]
     if target:
         goal = pd.DataFrame(
             {
@@ -225,6 +215,33 @@ def cumulative_chart(
             ),
         ]
     return alt.layer(*layers).properties(title=_title("congress.chart.cumulative", lang))
+
+
+def _event_day_layers(cumulative: pd.DataFrame, event_date: date | None, lang: str) -> list:
+    """The Congress day as a labelled rule when it falls within the sign-ups' dates; a
+    later day would stretch the time axis and squeeze the data into a corner, so it is
+    named in a note at the right end of the data instead."""
+    if event_date is None:
+        return []
+    last = pd.to_datetime(cumulative["date"]).max() if not cumulative.empty else None
+    day = pd.Timestamp(event_date)
+    color = OKABE_ITO[5]
+    if last is None or day <= last:
+        marker = pd.DataFrame({"date": [day], "label": [t("congress.chart.event_day", lang)]})
+        rule = alt.Chart(marker).encode(x="date:T")
+        return [
+            rule.mark_rule(color=color, strokeWidth=2),
+            rule.mark_text(align="right", dx=-4, dy=-6, baseline="top", color=color).encode(
+                text="label:N", y=alt.value(0)
+            ),
+        ]
+    note = t("congress.chart.event_later", lang, date=format_date(event_date))
+    marker = pd.DataFrame({"date": [last], "label": [note]})
+    return [
+        alt.Chart(marker)
+        .mark_text(align="right", baseline="top", dy=16, color=color, fontWeight="bold")
+        .encode(x="date:T", y=alt.value(0), text="label:N")
+    ]
 
 
 def edition_comparison_chart(comparison: pd.DataFrame, lang: str) -> alt.Chart:

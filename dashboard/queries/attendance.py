@@ -8,12 +8,10 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, Float, case, cast, func, select
 
+from dashboard.queries import congress_tallies as tallied
 from dashboard.queries.common import count_if, query_frame, reads
-from dashboard.queries.congress import CongressFilter, signup_conditions
+from dashboard.queries.congress import TABLES_READ, CongressFilter, signup_conditions
 from db.models import PARTICIPANT_CATEGORIES, Event, EventSession, Signup, SignupSession
-
-# What these queries read: their cached results follow these tables' versions.
-TABLES_READ = ("districts", "event_sessions", "events", "signup_sessions", "signups")
 
 
 @reads(*TABLES_READ)
@@ -42,15 +40,20 @@ def _attendance_frame(engine: Engine, statement) -> pd.DataFrame:
 @reads(*TABLES_READ)
 def attendance_totals(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """One row for the registered sign-ups: came, did_not_come, no_show_rate."""
-    statement = select(*_attendance_columns()).where(
-        Signup.status == "registered", *signup_conditions(flt)
-    )
+    if flt.workshop_id is None:
+        statement = tallied.attendance_totals(flt.edition, flt.category, flt.day)
+    else:
+        statement = select(*_attendance_columns()).where(
+            Signup.status == "registered", *signup_conditions(flt)
+        )
     return _attendance_frame(engine, statement)
 
 
 @reads(*TABLES_READ)
 def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Registered sign-ups per workshop: title, came, did_not_come, no_show_rate."""
+    if flt.workshop_id is None and flt.day is None:
+        return _attendance_frame(engine, tallied.attendance_by_workshop(flt.edition, flt.category))
     statement = (
         select(EventSession.title, *_attendance_columns())
         .select_from(Signup)
@@ -70,11 +73,14 @@ def attendance_by_workshop(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
 @reads(*TABLES_READ)
 def attendance_by_category(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Registered sign-ups per category: category, came, did_not_come, no_show_rate."""
-    statement = (
-        select(Signup.category, *_attendance_columns())
-        .where(Signup.status == "registered", *signup_conditions(flt))
-        .group_by(Signup.category)
-    )
+    if flt.workshop_id is None:
+        statement = tallied.attendance_by_category(flt.edition, flt.category, flt.day)
+    else:
+        statement = (
+            select(Signup.category, *_attendance_columns())
+            .where(Signup.status == "registered", *signup_conditions(flt))
+            .group_by(Signup.category)
+        )
     frame = _attendance_frame(engine, statement)
     rank = {category: index for index, category in enumerate(PARTICIPANT_CATEGORIES)}
     frame = frame.sort_values("category", key=lambda column: column.map(rank))

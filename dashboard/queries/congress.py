@@ -16,16 +16,15 @@ from sqlalchemy import (
     Date,
     Engine,
     Float,
-    Integer,
     and_,
     case,
     cast,
-    exists,
     func,
     literal,
     select,
 )
 
+from dashboard.queries import congress_tallies as tallied
 from dashboard.queries.common import count_if, query_frame, reads
 from db.models import (
     AGE_GROUPS,
@@ -37,8 +36,16 @@ from db.models import (
     SignupSession,
 )
 
-# What these queries read: their cached results follow these tables' versions.
-TABLES_READ = ("districts", "event_sessions", "events", "signup_sessions", "signups")
+# What these queries read: their cached results follow these tables' versions. Most
+# counts come from the tallies; a one-workshop filter counts the sign-ups themselves.
+TABLES_READ = (
+    "districts",
+    "event_sessions",
+    "events",
+    "signup_sessions",
+    "signups",
+    *tallied.TABLES_READ,
+)
 
 NEAR_FULL = 0.8  # fill rate from which a workshop is flagged
 FULL = 1.0
@@ -64,22 +71,25 @@ def signup_conditions(flt: CongressFilter, *, edition: bool = True, workshop: bo
         conditions.append(Signup.event_id == _event_id(flt.edition))
     if flt.category is not None:
         conditions.append(Signup.category == flt.category)
+    # Correlated to the sign-up only: day_split joins signup_sessions and event_sessions
+    # itself, and auto-correlation would take those away from these subqueries too.
     if flt.day is not None:
         conditions.append(
-            exists(
-                select(SignupSession.signup_id)
-                .join(EventSession, EventSession.id == SignupSession.session_id)
-                .where(SignupSession.signup_id == Signup.id, EventSession.day == flt.day)
-            )
+            select(SignupSession.signup_id)
+            .join(EventSession, EventSession.id == SignupSession.session_id)
+            .where(SignupSession.signup_id == Signup.id, EventSession.day == flt.day)
+            .correlate(Signup)
+            .exists()
         )
     if workshop and flt.workshop_id is not None:
         conditions.append(
-            exists(
-                select(SignupSession.signup_id).where(
-                    SignupSession.signup_id == Signup.id,
-                    SignupSession.session_id == flt.workshop_id,
-                )
+            select(SignupSession.signup_id)
+            .where(
+                SignupSession.signup_id == Signup.id,
+                SignupSession.session_id == flt.workshop_id,
             )
+            .correlate(Signup)
+            .exists()
         )
     return conditions
 
@@ -143,18 +153,7 @@ def _workshop_capacity_by_event():
 @reads(*TABLES_READ)
 def totals_by_edition(engine: Engine, category: str | None = None) -> pd.DataFrame:
     """Per edition: registered, waitlisted, cancelled and the total workshop capacity."""
-    signup_filter = [] if category is None else [Signup.category == category]
-    counts = (
-        select(
-            Signup.event_id,
-            count_if(Signup.status == "registered").label("registered"),
-            count_if(Signup.status == "waitlisted").label("waitlisted"),
-            count_if(Signup.status == "cancelled").label("cancelled"),
-        )
-        .where(*signup_filter)
-        .group_by(Signup.event_id)
-        .subquery()
-    )
+    counts = tallied.counts_by_edition(category)
     capacity = _workshop_capacity_by_event()
     statement = (
         select(
@@ -176,11 +175,16 @@ def totals_by_edition(engine: Engine, category: str | None = None) -> pd.DataFra
 @reads(*TABLES_READ)
 def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
     """Registered, waitlisted, cancelled of the filtered sign-ups, and the matching capacity."""
-    counts = select(
-        count_if(Signup.status == "registered"),
-        count_if(Signup.status == "waitlisted"),
-        count_if(Signup.status == "cancelled"),
-    ).where(*signup_conditions(flt))
+    if flt.workshop_id is None:
+        counts = tallied.status_counts(flt.edition, flt.category, flt.day)
+    elif flt.day is None:
+        counts = tallied.workshop_status_counts(flt.edition, flt.category, flt.workshop_id)
+    else:
+        counts = select(
+            count_if(Signup.status == "registered"),
+            count_if(Signup.status == "waitlisted"),
+            count_if(Signup.status == "cancelled"),
+        ).where(*signup_conditions(flt))
     capacity = select(func.sum(EventSession.capacity)).where(*_workshop_conditions(flt))
     with engine.connect() as connection:
         registered, waitlisted, cancelled = connection.execute(counts).one()
@@ -199,6 +203,17 @@ def status_totals(engine: Engine, flt: CongressFilter) -> dict[str, int | None]:
 @reads(*TABLES_READ)
 def day_split(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups for day 1 only, day 2 only and both days (part, count)."""
+    statement = (
+        _day_split_from_rows(flt)
+        if flt.workshop_id is not None
+        else tallied.day_parts(flt.edition, flt.category, flt.day)
+    )
+    with engine.connect() as connection:
+        counts = connection.execute(statement).one()
+    return pd.DataFrame({"part": list(DAY_PARTS), "count": [int(value) for value in counts]})
+
+
+def _day_split_from_rows(flt: CongressFilter):
     # Only this edition's active sign-ups are grouped (by index), not every edition's pairs.
     per_signup = (
         select(
@@ -212,14 +227,11 @@ def day_split(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .group_by(Signup.id)
         .subquery()
     )
-    statement = select(
+    return select(
         count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 0)),
         count_if(and_(per_signup.c.day1 == 0, per_signup.c.day2 == 1)),
         count_if(and_(per_signup.c.day1 == 1, per_signup.c.day2 == 1)),
     ).select_from(per_signup)
-    with engine.connect() as connection:
-        counts = connection.execute(statement).one()
-    return pd.DataFrame({"part": list(DAY_PARTS), "count": [int(value) for value in counts]})
 
 
 def fill_flag(rate: float | None) -> str:
@@ -236,18 +248,7 @@ def fill_flag(rate: float | None) -> str:
 @reads(*TABLES_READ)
 def workshop_fill(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Per workshop: capacity, registered, waitlisted, fill rate and its flag."""
-    counts = (
-        select(
-            SignupSession.session_id,
-            count_if(Signup.status == "registered").label("registered"),
-            count_if(Signup.status == "waitlisted").label("waitlisted"),
-        )
-        .join(Signup, Signup.id == SignupSession.signup_id)
-        # Only this edition's sign-ups (by index), not every edition's sessions.
-        .where(Signup.event_id == _event_id(flt.edition))
-        .group_by(SignupSession.session_id)
-        .subquery()
-    )
+    counts = tallied.session_counts(flt.edition)
     registered = func.coalesce(counts.c.registered, 0)
     fill_rate = case(
         (EventSession.capacity > 0, cast(registered, Float) / EventSession.capacity),
@@ -282,21 +283,21 @@ def _signup_day(engine: Engine):
     return cast(Signup.created_at, Date)
 
 
-def _days_before(engine: Engine):
-    """Whole days from a sign-up to its edition's first day."""
-    if engine.dialect.name == "sqlite":
-        return cast(
-            func.julianday(Event.starts_on) - func.julianday(func.date(Signup.created_at)),
-            Integer,
-        )
-    return cast(Event.starts_on - cast(Signup.created_at, Date), Integer)
-
-
 @reads(*TABLES_READ)
 def cumulative_signups(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """Active sign-ups per day of registration and their running total (date, signups, cumulative)."""
+    if flt.workshop_id is None:
+        statement = tallied.cumulative(flt.edition, flt.category, flt.day)
+    else:
+        statement = _cumulative_from_rows(engine, flt)
+    frame = query_frame(engine, statement)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.astype({"signups": "int64", "cumulative": "int64"})
+
+
+def _cumulative_from_rows(engine: Engine, flt: CongressFilter):
     day = _signup_day(engine)
-    statement = (
+    return (
         select(
             day.label("date"),
             func.count(Signup.id).label("signups"),
@@ -306,9 +307,6 @@ def cumulative_signups(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
         .group_by(day)
         .order_by(day)
     )
-    frame = query_frame(engine, statement)
-    frame["date"] = pd.to_datetime(frame["date"])
-    return frame.astype({"signups": "int64", "cumulative": "int64"})
 
 
 @reads(*TABLES_READ)
@@ -327,23 +325,7 @@ def edition_comparison(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     """
     previous = previous_edition(engine, flt.edition)
     chosen = [flt.edition] if previous is None else [flt.edition, previous]
-    days_before = _days_before(engine)
-    conditions = signup_conditions(flt, edition=False, workshop=False)
-    statement = (
-        select(
-            Event.edition,
-            Event.name,
-            days_before.label("days_before"),
-            func.count(Signup.id).label("signups"),
-            func.sum(func.count(Signup.id))
-            .over(partition_by=Event.edition, order_by=days_before.desc())
-            .label("cumulative"),
-        )
-        .join(Event, Event.id == Signup.event_id)
-        .where(ACTIVE, Event.edition.in_(chosen), *conditions)
-        .group_by(Event.edition, Event.name, days_before)
-        .order_by(Event.edition, days_before.desc())
-    )
+    statement = tallied.comparison(engine, chosen, flt.category, flt.day)
     frame = query_frame(engine, statement)
     return frame.astype(
         {"edition": "int64", "days_before": "int64", "signups": "int64", "cumulative": "int64"}
@@ -359,12 +341,18 @@ def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
 
     Columns: district_number (0 = outside / not given), district, count.
     """
-    counts = (
-        select(Signup.district_id, func.count(Signup.id).label("count"))
-        .where(ACTIVE, *signup_conditions(flt))
-        .group_by(Signup.district_id)
-        .subquery()
-    )
+    if flt.workshop_id is None:
+        counted = tallied.active_by("district_id", flt.edition, flt.category, flt.day)
+    else:
+        counted = (
+            select(
+                func.coalesce(Signup.district_id, 0).label("district_id"),
+                func.count(Signup.id).label("count"),
+            )
+            .where(ACTIVE, *signup_conditions(flt))
+            .group_by(Signup.district_id)
+        )
+    counts = counted.subquery()
     per_district = (
         select(
             District.number.label("district_number"),
@@ -377,8 +365,8 @@ def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
     outside = select(
         literal(0).label("district_number"),
         literal(UNKNOWN).label("district"),
-        func.count(Signup.id).label("count"),
-    ).where(ACTIVE, Signup.district_id.is_(None), *signup_conditions(flt))
+        func.coalesce(func.sum(counts.c.count), 0).label("count"),
+    ).where(counts.c.district_id == 0)
     frame = pd.concat(
         [query_frame(engine, per_district), query_frame(engine, outside)], ignore_index=True
     )
@@ -386,11 +374,14 @@ def by_district(engine: Engine, flt: CongressFilter) -> pd.DataFrame:
 
 
 def _count_by(engine: Engine, flt: CongressFilter, column, order: tuple[str, ...], name: str):
-    statement = (
-        select(column.label(name), func.count(Signup.id).label("count"))
-        .where(ACTIVE, *signup_conditions(flt))
-        .group_by(column)
-    )
+    if flt.workshop_id is None:
+        statement = tallied.active_by(name, flt.edition, flt.category, flt.day)
+    else:
+        statement = (
+            select(column.label(name), func.count(Signup.id).label("count"))
+            .where(ACTIVE, *signup_conditions(flt))
+            .group_by(column)
+        )
     frame = query_frame(engine, statement)
     frame[name] = frame[name].fillna(UNKNOWN)
     counts = frame.set_index(name)["count"]

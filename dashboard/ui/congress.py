@@ -4,6 +4,8 @@ Streamlit code only — numbers come from ``dashboard.queries.congress``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -98,9 +100,25 @@ SECTIONS = (
 )
 
 
+SECTION_PARAM = "sekcja"
+
+
 def section_tabs() -> list:
-    """The page in tabs, one per section, so it is not one 4,000-px scroll."""
-    return st.tabs([web.tr(key) for key in SECTIONS])
+    """The page in tabs, one per section, so it is not one 4,000-px scroll. Only the
+    open tab runs (its charts are built when someone opens it) and the URL keeps it."""
+    return st.tabs(
+        [web.tr(key) for key in SECTIONS],
+        key=SECTION_PARAM,
+        on_change="rerun",
+        bind="query-params",
+    )
+
+
+def in_open_tab(tab, draw: Callable[[], None]) -> None:
+    """``draw`` into ``tab`` when it is the open one (an untracked tab counts as open)."""
+    if tab.open is not False:
+        with tab:
+            draw()
 
 
 def _metrics(values: list[tuple[str, object, str | None]]) -> None:

@@ -28,7 +28,7 @@ CHART_PARAM = "chart"
 # Only spacing: the projector page has to fit 1280×720 without scrolling.
 COMPACT_CSS = (
     "<style>\n"
-    ".stMainBlockContainer, .block-container {padding-top: 2.75rem; padding-bottom: 0.5rem;}\n"
+    ".stMainBlockContainer, .block-container {padding-top: 4rem; padding-bottom: 0.5rem;}\n"
     f"{clicker.HIDDEN_CSS}\n"
     "</style>"
 )

@@ -21,12 +21,15 @@ from dashboard.services.proposals import allowed_targets, change_status
 from dashboard.ui import feedback
 from dashboard.ui.markdown import plain
 from dashboard.ui.proposals.review import status_change_fields
-from dashboard.ui.tables import page_picker, selectable_table, view_key
+from dashboard.ui.tables import fitted_config, page_picker, selectable_table, view_key
 from dashboard.web import state
 from dashboard.web.state import Flash
 
 NOBODY = 0  # the assignee choice "nobody" (user ids start at 1)
 PAGE_KEY = "queue_page"  # the page picker of the list
+# The list column is 5/8 of the page: about 497 px at 1280×720 with the sidebar open.
+# Long titles end in "…" there and show whole in the detail beside the list.
+QUEUE_TABLE_PX = 458  # less the tick-box column
 
 
 def queue_page(actor: Actor) -> None:
@@ -34,7 +37,7 @@ def queue_page(actor: Actor) -> None:
     total = web.query(qq.queue_size, subteam_ids)
     users = web.query(qq.assignable_users, subteam_ids)
     st.caption(web.tr("queue.intro", count=web.count_text(total, "noun.proposal")))
-    list_column, detail_column = st.columns([3, 2], gap="medium")
+    list_column, detail_column = st.columns([5, 3], gap="medium")
     with list_column:
         page = _page(total)
         rows = web.query(qq.lead_queue, subteam_ids, qq.PAGE_SIZE, (page - 1) * qq.PAGE_SIZE)
@@ -71,24 +74,27 @@ def _table(rows: pd.DataFrame) -> list[int]:
         assignee=rows["assignee"].fillna("—"),
         response_due=["—" if pd.isna(due) else format_date(due) for due in rows["response_due"]],
     )
+    # The subteam is named in the detail beside the list: here the title needs the room.
     order = ["response_due", "id", "title", "status", "assignee"]
-    if rows["subteam_id"].nunique() > 1:
-        order.append("subteam")
     column = st.column_config
+    config = {
+        "response_due": column.TextColumn(
+            web.tr("queue.col.due_short"), help=web.tr("queue.col.due"), width=84
+        ),
+        "id": column.NumberColumn(web.tr("proposals.col.id"), format="%d", width=48),
+        "title": column.TextColumn(web.tr("proposals.col.title")),
+        "status": column.TextColumn(web.tr("common.status"), width=100),
+        "assignee": column.TextColumn(
+            web.tr("queue.col.assignee_short"), help=web.tr("queue.col.assignee"), width=90
+        ),
+    }
     selected = selectable_table(
         shown,
         key,
         "multi-row",
         height=min(38 + 35 * len(rows), 600),
         column_order=order,
-        column_config={
-            "response_due": column.TextColumn(web.tr("queue.col.due"), width="small"),
-            "id": column.NumberColumn(web.tr("proposals.col.id"), format="%d", width="small"),
-            "title": column.TextColumn(web.tr("proposals.col.title"), width="large"),
-            "status": column.TextColumn(web.tr("common.status"), width="small"),
-            "assignee": column.TextColumn(web.tr("queue.col.assignee")),
-            "subteam": column.TextColumn(web.tr("common.subteam")),
-        },
+        column_config=fitted_config(shown[order], config, budget=QUEUE_TABLE_PX),
     )
     st.caption(web.tr("queue.table_help"))
     return selected

@@ -16,6 +16,18 @@ from db.migrate import is_at_head
 # "auto": open on a wide screen, closed on a phone, where it would cover the page.
 SIDEBAR_CLOSED_PATHS = ("/prezentacja",)
 
+# Two fixes to Streamlit's own look, for every page:
+# - a card's label wraps instead of ending in "…" (five cards in a row at 1280 px cut
+#   "Na dobrej drodze" and "Wszystkie propozycje" short);
+# - Streamlit's input hints ("Press Enter to submit form") exist only in English; Enter
+#   still submits, the hint is not shown (nor read out).
+SHELL_CSS = """<style>
+[data-testid="stMetricLabel"] .stMarkdownEllipsis, [data-testid="stMetricLabel"] p
+  {white-space: normal; text-overflow: clip; overflow: visible;}
+[data-testid="stMetricLabel"] {min-height: 2.6em; align-items: flex-start;}
+[data-testid="InputInstructions"] {display: none;}
+</style>"""
+
 
 def configure_page() -> None:
     url = (st.context.url or "").rstrip("/")
@@ -26,6 +38,7 @@ def configure_page() -> None:
         layout="wide",
         initial_sidebar_state="collapsed" if closed else "auto",
     )
+    st.html(SHELL_CSS)
 
 
 def language_switch() -> None:

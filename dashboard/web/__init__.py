@@ -11,6 +11,10 @@ session state. Everything else in ``dashboard`` is plain Python that takes an ``
 Pages and ui modules use the names below as ``web.query(...)``, ``web.tr(...)``.
 """
 
+# Streamlit compiles its emoji pattern (~0.3 s) when the first st.info/st.warning runs;
+# load it with the app, so no visitor's first page pays for it.
+import streamlit.emojis  # noqa: F401
+
 from dashboard.web.cache import (
     chart_spec,
     clear_caches,

@@ -4,6 +4,7 @@ from alembic import context
 
 from db.change_tracking import track_all_tables
 from db.models import Base
+from db.tallies import ensure_tallies
 
 # Search objects created by revision 0002 outside the models (FTS5 table and its
 # shadow tables on SQLite, a GIN expression index on PostgreSQL).
@@ -30,6 +31,8 @@ def run_migrations() -> None:
             # A table added without tracking, or rebuilt by SQLite batch mode (which drops
             # its triggers), is tracked again here; idempotent, no-op before revision 0010.
             track_all_tables(connection)
+            # The same for the sign-up tallies' triggers (then recounted); no-op before 0011.
+            ensure_tallies(connection)
         if connection.in_transaction():
             connection.commit()
 

@@ -65,6 +65,11 @@ from db.models.bookkeeping import (
     DataVersion,
     TableVersion,
 )
+from db.models.tallies import (
+    SessionTally,
+    SignupDayTally,
+    SignupTally,
+)
 # isort: on
 
 __all__ = [
@@ -97,9 +102,12 @@ __all__ = [
     "SESSION_KINDS",
     "SIGNUP_STATUSES",
     "SignInSession",
+    "SessionTally",
     "Signup",
+    "SignupDayTally",
     "SignupLink",
     "SignupSession",
+    "SignupTally",
     "Subteam",
     "SubteamMember",
     "TableVersion",

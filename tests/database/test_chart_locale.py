@@ -184,12 +184,12 @@ def test_every_panel_chart_finalized_has_polish_locale_and_palette(demo, name):
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
-def test_the_pages_spec_is_the_finalized_chart(demo, name):
-    """Pages draw ``finalized_spec`` (no ``configure_*`` copies of the chart): the same spec."""
-    chart = SAMPLES[name](demo, "pl")
-    for lang, projector in (("pl", False), ("pl", True), ("en", False)):
-        expected = finalize(chart, lang, projector=projector).to_dict(validate=False)
-        assert finalized_spec(chart, lang, projector) == expected
+def test_the_shared_configuration_gives_the_same_spec_as_finalize(demo, name):
+    for lang in ("pl", "en"):
+        chart = SAMPLES[name](demo, lang)
+        for projector in (False, True):
+            expected = finalize(chart, lang, projector=projector).to_dict(validate=False)
+            assert finalized_spec(chart, lang, projector=projector) == expected
 
 
 def _explicit_sizes(node) -> Iterator[tuple[str, float]]:

@@ -232,3 +232,19 @@ def test_charts_have_titles_and_tell_flags_by_text(congress):
         charts.edition_comparison_chart(cq.edition_comparison(engine, EDITION_2), "pl"),
     ):
         assert chart.to_dict()["title"]["text"]
+
+
+def test_one_workshop_narrows_days_and_attendance(congress):
+    """A workshop filter is counted from the rows (the tallies keep no per-workshop days)."""
+    engine, ids = congress
+    workshop_a = cq.CongressFilter(edition=2, workshop_id=ids["WA"])
+    days = cq.day_split(engine, workshop_a).set_index("part")["count"].to_dict()
+    assert days == {"day1_only": 0, "day2_only": 2, "both": 1}  # s3, s4; s1
+    came = attendance_queries.attendance_by_workshop(engine, workshop_a).set_index("title")
+    assert came[["came", "did_not_come"]].to_dict("index") == {
+        "Sesja WA": {"came": 2, "did_not_come": 1}
+    }
+    on_day_1 = cq.CongressFilter(edition=2, day=1, workshop_id=ids["WA"])
+    assert cq.day_split(engine, on_day_1)["count"].tolist() == [0, 0, 1]
+    assert cq.status_totals(engine, on_day_1)["registered"] == 1
+    assert cq.by_district(engine, workshop_a).set_index("district_number")["count"].sum() == 3

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from dashboard.core.navigation import pages_for
@@ -92,8 +93,12 @@ def test_sign_in_works_with_the_keyboard_alone(new_context, panel):
     page.keyboard.press("Tab")
     assert page.evaluate("(s) => document.activeElement.matches(s)", SIGN_IN_PASSWORD)
     page.keyboard.type(DEMO_PASSWORD)
-    _tab_to(page, '[data-testid="stFormSubmitButton"] button, button[kind="secondaryFormSubmit"]')
-    page.keyboard.press("Enter")
+    # Streamlit's hint under a typed-in field is English only; it must not show.
+    hint = page.locator('[data-testid="InputInstructions"]').first
+    expect(hint).to_be_attached()
+    expect(hint).to_be_hidden()
+    assert "Press Enter" not in page.inner_text("body")
+    page.keyboard.press("Enter")  # Enter in the password field signs in
     page.wait_for_selector(SIGN_IN_PASSWORD, state="detached", timeout=30_000)
     settle(page)
     assert not shows_sign_in_form(page)

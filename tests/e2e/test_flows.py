@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from dashboard.i18n import count_label, format_int, t
 from dashboard.queries.registration import open_edition
 from db.engine import make_engine
-from db.models import Event, Proposal, Signup
+from db.models import Event, EventSession, Proposal, Signup, SignupSession
 from harness.chromium import (
     exception_texts,
     register_on_zapisy,
@@ -69,17 +69,41 @@ def registered_count(database_url: str, edition: int) -> int:
     return count
 
 
+def workshop_with_room(database_url: str, session_ids: list[int]) -> str:
+    """The title of a day-2 workshop with a free seat (other tests may fill some up)."""
+    engine = make_engine(database_url)
+    taken = (
+        select(func.count())
+        .select_from(SignupSession)
+        .join(Signup, Signup.id == SignupSession.signup_id)
+        .where(SignupSession.session_id == EventSession.id, Signup.status == "registered")
+        .scalar_subquery()
+    )
+    with engine.connect() as connection:
+        title = connection.execute(
+            select(EventSession.title)
+            .where(EventSession.id.in_(session_ids))
+            .where((EventSession.capacity.is_(None)) | (EventSession.capacity > taken))
+            .order_by(EventSession.id)
+            .limit(1)
+        ).scalar_one()
+    engine.dispose()
+    return title
+
+
 def test_resident_registers_and_is_counted_on_kongres(
     new_context, page_as, panel, e2e_database_url
 ):
     engine = make_engine(e2e_database_url)
-    edition = open_edition(engine).edition
+    opened = open_edition(engine)
     engine.dispose()
+    edition = opened.edition
+    workshop = workshop_with_room(e2e_database_url, [row[0] for row in opened.workshops])
     before = registered_count(e2e_database_url, edition)
     email = f"mieszkanka-{uuid.uuid4().hex[:8]}@example.org"
 
     resident = new_context().new_page()
-    register_on_zapisy(resident, panel.url, "Zofia Żółkiewska-Łęcka", email)
+    register_on_zapisy(resident, panel.url, "Zofia Żółkiewska-Łęcka", email, workshop=workshop)
     assert exception_texts(resident) == []
     resident.locator('[data-testid="stAlertContentSuccess"]').first.wait_for(timeout=30_000)
 

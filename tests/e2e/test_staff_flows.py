@@ -61,6 +61,34 @@ def test_director_reads_late_milestones_first_and_opens_a_cards_proposals(
     assert exception_texts(page) == []
 
 
+def test_postepy_cards_show_whole_labels_on_a_projector(page_as):
+    page = page_as("dyrektor", viewport={"width": 1280, "height": 720})
+    page.goto(page.url.split("?")[0].rstrip("/") + "/postepy")
+    settle(page)
+    labels = page.locator('[data-testid="stMetricLabel"] p')
+    last_card = tr(f"figure.{figures.PROPOSAL_FIGURES[-1]}")
+    expect(labels.filter(has_text=last_card).first).to_be_visible()
+    assert labels.count() >= 4 + len(figures.PROPOSAL_FIGURES)
+    cut = labels.evaluate_all(
+        "ps => ps.filter(p => p.scrollWidth > p.clientWidth + 1"
+        " || p.closest('.stMarkdownEllipsis')?.scrollWidth"
+        " > p.closest('.stMarkdownEllipsis')?.clientWidth + 1).map(p => p.textContent)"
+    )
+    assert cut == [], f"card labels cut short at 1280 px: {cut}"
+
+
+def test_queue_table_fits_beside_the_detail_on_a_projector(page_as):
+    page = page_as("admin", viewport={"width": 1280, "height": 720})  # all subteams
+    page.goto(page.url.split("?")[0].rstrip("/") + "/kolejka")
+    settle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    expect(grid).to_be_visible()
+    overflow = grid.evaluate(
+        "g => { const s = g.querySelector('.dvn-scroller'); return s.scrollWidth - s.clientWidth; }"
+    )
+    assert overflow <= 1, f"the queue is cut on the right by {overflow} px"
+
+
 def _queue_row_click(page, row: int = 0) -> None:
     grid = page.locator('[data-testid="stDataFrame"]').first
     expect(grid).to_be_visible()
@@ -148,3 +176,20 @@ def test_lead_assigns_answers_and_decides_from_the_queue(page_as, e2e_database_u
     assert stored == ("accepted", due, answer)
     assert ("lider", "accepted") in trail
     assert sum(1 for actor, to in trail if actor == "lider" and to is None) == 2
+
+
+def test_kongres_tab_opens_its_section_and_the_url_keeps_it(page_as):
+    from dashboard.ui.congress import SECTION_PARAM, SECTIONS
+
+    page = page_as("dyrektor", viewport=DESKTOP)
+    page.goto(page.url.split("?")[0].rstrip("/") + "/kongres")
+    settle(page)
+    page.get_by_role("tab", name=tr(SECTIONS[1])).click()
+    settle(page)
+    expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible()
+    assert f"{SECTION_PARAM}=" in page.url, page.url
+    expect(page.get_by_role("tab", name=tr(SECTIONS[1]))).to_have_attribute("aria-selected", "true")
+    page.reload()
+    settle(page)
+    expect(page.get_by_role("tab", name=tr(SECTIONS[1]))).to_have_attribute("aria-selected", "true")
+    assert exception_texts(page) == []

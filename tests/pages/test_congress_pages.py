@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
+from dashboard.i18n import t
 from dashboard.services.registration import set_registration_window
+from dashboard.ui.congress import SECTION_PARAM, SECTIONS
 from dashboard.web import state
 from db.engine import now
 from db.models import Signup, SignupSession
@@ -25,14 +27,32 @@ def upcoming(sqlite_engine: Engine) -> Iterator[tuple[str, Engine, dict[str, int
 
 
 @pytest.mark.parametrize("lang", ["pl", "en"])
-def test_kongres_renders_for_a_director(demo_url, lang):
-    at = page_test("pages/kongres.py", demo_url, actor=DIRECTOR, lang=lang).run()
-    assert_no_exception(at)
-    titles = [spec.get("title", {}).get("text") for spec in chart_specs(at)]
+def test_kongres_renders_every_section_for_a_director(demo_url, lang):
+    titles, tables = [], 0
+    for key in SECTIONS:
+        params = {SECTION_PARAM: t(key, lang)}
+        at = page_test(
+            "pages/kongres.py", demo_url, actor=DIRECTOR, lang=lang, query_params=params
+        ).run()
+        assert_no_exception(at)
+        titles += [spec.get("title", {}).get("text") for spec in chart_specs(at)]
+        tables += len(at.dataframe)
     expected = "Zapełnienie warsztatów" if lang == "pl" else "Workshop fill rate"
     assert expected in titles
     assert len(titles) >= 9  # editions, days, fill, cumulative, comparison, 3 × who, attendance
-    assert len(at.dataframe) >= 6
+    assert tables >= 6
+
+
+def test_kongres_runs_only_the_open_section(demo_url):
+    at = page_test("pages/kongres.py", demo_url, actor=DIRECTOR).run()
+    assert_no_exception(at)
+    first = [spec.get("title", {}).get("text") for spec in chart_specs(at)]
+    assert "Zapełnienie warsztatów" not in first  # the second tab's chart is not built
+    params = {SECTION_PARAM: t(SECTIONS[1], "pl")}
+    at = page_test("pages/kongres.py", demo_url, actor=DIRECTOR, query_params=params).run()
+    second = [spec.get("title", {}).get("text") for spec in chart_specs(at)]
+    assert "Zapełnienie warsztatów" in second
+    assert not set(first) & set(second)
 
 
 def test_kongres_filters_come_from_and_go_to_the_url(demo_url):
