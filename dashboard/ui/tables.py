@@ -27,20 +27,24 @@ def show_table(table: pd.DataFrame, column_config: Mapping | None = None, **opti
     """A read-only table across the page, without the index; a missing text shows as "—"
     (the grid would write the English "None"). Every column gets a width so the table
     fits the page (see ``fitted_config``)."""
-    table = dash_missing_text(table)
-    config = fitted_config(table, column_config)
+    texts = frozenset(name for name in table.columns if _is_text(table[name]))
+    table = dash_missing_text(table, texts)
+    config = fitted_config(table, column_config, texts=texts)
     options.setdefault("placeholder", MISSING_TEXT)  # not "None" in an empty date or number
     st.dataframe(table, hide_index=True, width="stretch", column_config=config, **options)
 
 
 def fitted_config(
-    table: pd.DataFrame, column_config: Mapping | None = None, budget: int = TABLE_BUDGET_PX
+    table: pd.DataFrame,
+    column_config: Mapping | None = None,
+    budget: int = TABLE_BUDGET_PX,
+    texts: frozenset[str] | None = None,
 ) -> dict:
     """``column_config`` with a pixel width for every column that has none: without
     one the grid sizes columns to their longest text and cuts the table on the right
     (issue 13). The widths add up to at most ``budget`` (an expander on a 1280-px
     screen); the grid stretches them on wider screens. Long texts end in "…" and show
-    whole when the cell is clicked."""
+    whole when the cell is clicked. ``texts``: the text columns, when already known."""
     config = {name: _entry(name, (column_config or {}).get(name)) for name in table.columns}
     extra = {k: v for k, v in (column_config or {}).items() if k not in config}
     widths = {
@@ -49,7 +53,7 @@ def fitted_config(
         if entry.get("width") is None
     }
     fixed = sum(_px(entry["width"]) for entry in config.values() if entry.get("width") is not None)
-    texts = [name for name in widths if _is_text(table[name])]
+    texts = [name for name in widths if _is_text_column(table, name, texts)]
     over = fixed + sum(widths.values()) - budget
     text_total = sum(widths[name] for name in texts)
     if over > 0 and text_total:
@@ -140,9 +144,18 @@ def selectable_table(shown: pd.DataFrame, key: str, selection_mode: str, **optio
     return list(event.selection.rows) if event is not None else []
 
 
-def dash_missing_text(table: pd.DataFrame) -> pd.DataFrame:
-    texts = [name for name in table.columns if _is_text(table[name]) and table[name].isna().any()]
-    return table.fillna(dict.fromkeys(texts, MISSING_TEXT)) if texts else table
+def dash_missing_text(table: pd.DataFrame, texts: frozenset[str] | None = None) -> pd.DataFrame:
+    """Missing cells of text columns as "—" (``texts``: the text columns, when known)."""
+    gaps = [
+        name
+        for name in table.columns
+        if _is_text_column(table, name, texts) and table[name].isna().any()
+    ]
+    return table.fillna(dict.fromkeys(gaps, MISSING_TEXT)) if gaps else table
+
+
+def _is_text_column(table: pd.DataFrame, name: str, texts: frozenset[str] | None) -> bool:
+    return name in texts if texts is not None else _is_text(table[name])
 
 
 def _is_text(column: pd.Series) -> bool:
