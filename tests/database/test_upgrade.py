@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, MetaData, insert, inspect, select
 
+from db.demo import seed_demo
 from db.engine import make_engine, now
 from db.migrate import current_revision, head_revision, upgrade
 from harness.databases import temporary_database
@@ -185,4 +186,21 @@ def test_upgrade_from_first_revision_keeps_every_row(db_kind: str, tmp_path: Pat
         for name, table_rows in rows.items():
             assert len(after[name]) == len(table_rows), name
             assert after[name] == before[name], name
+        engine.dispose()
+
+
+def test_new_indexes_get_statistics_where_the_file_has_them(tmp_path: Path):
+    analysed, plain = (make_engine(f"sqlite:///{tmp_path / name}.sqlite") for name in "ap")
+    for engine in (analysed, plain):
+        upgrade(engine, "0011")
+    seed_demo(analysed, scale=1, seed=7, today=date(2026, 3, 16))  # ANALYZE skips empty tables
+    with analysed.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    for engine in (analysed, plain):
+        upgrade(engine)
+    with analysed.connect() as connection:
+        indexes = {row[0] for row in connection.exec_driver_sql("SELECT idx FROM sqlite_stat1")}
+    assert {"ix_proposals_queue", "ix_signups_event_name"} <= indexes
+    assert "sqlite_stat1" not in inspect(plain).get_table_names()
+    for engine in (analysed, plain):
         engine.dispose()
