@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard import web
 from dashboard.core.formatting import format_date
 from dashboard.core.permissions import Actor
+from dashboard.i18n import format_int
 from dashboard.queries import proposals as pq
 from dashboard.queries import queue as qq
 from dashboard.services import queue as queue_service
@@ -29,9 +30,12 @@ NOBODY = 0  # the assignee choice "nobody" (user ids start at 1)
 
 def queue_page(actor: Actor) -> None:
     subteam_ids = qq.queue_subteams(actor)
-    rows = web.query(qq.lead_queue, subteam_ids)
+    total = web.query(qq.queue_size, subteam_ids)
+    rows = web.query(qq.lead_queue, subteam_ids, qq.QUEUE_SHOWN)
     users = web.query(qq.assignable_users, subteam_ids)
-    st.caption(web.tr("queue.intro", count=web.count_text(len(rows), "noun.proposal")))
+    st.caption(web.tr("queue.intro", count=web.count_text(total, "noun.proposal")))
+    if total > len(rows):
+        st.caption(web.tr("queue.most_urgent", shown=format_int(len(rows))))
     list_column, detail_column = st.columns([3, 2], gap="medium")
     with list_column:
         selected = _table(rows) if not rows.empty else []

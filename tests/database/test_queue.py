@@ -154,3 +154,15 @@ def test_answer_to_the_author_is_stored_audited_and_version_checked(queue_db):
         answer(engine, LEAD_1, first, 1, "Inna odpowiedź")
     assert answer(engine, ADMIN, first, 2, "") == 3
     assert row(engine, first).public_answer is None
+
+
+def test_the_list_holds_the_most_urgent_and_the_size_counts_every_one(queue_db):
+    engine, (first, second, third), other = queue_db
+    assign(engine, LEAD_1, [(third, 1)], None, now().date() + timedelta(days=3))
+    whole = qq.lead_queue(engine, qq.queue_subteams(LEAD_1))
+    shortened = qq.lead_queue(engine, qq.queue_subteams(LEAD_1), limit=2)
+    assert list(shortened["id"]) == list(whole["id"])[:2] == [third, first]
+    assert "public_answer" not in shortened.columns  # only the opened proposal shows it
+    assert qq.queue_size(engine, qq.queue_subteams(LEAD_1)) == 3
+    assert qq.queue_size(engine, qq.queue_subteams(ADMIN)) == 4
+    assert qq.queue_size(engine, qq.queue_subteams(MEMBER)) == 0

@@ -40,6 +40,22 @@ def test_queue_lists_the_leads_proposals_and_offers_no_forms_until_one_is_picked
     assert "Zapisz przypisanie" not in [button.label for button in at.button]
 
 
+def test_a_long_queue_lists_the_most_urgent_and_counts_every_one(demo_url, monkeypatch):
+    from dashboard.queries import queue as qq
+
+    every = qq.lead_queue(make_engine(demo_url), qq.queue_subteams(LEAD))
+    monkeypatch.setattr(qq, "QUEUE_SHOWN", 3)
+    at = page_test("pages/kolejka.py", demo_url, actor=LEAD)
+    at.run()
+    assert_no_exception(at)
+    assert list(at.dataframe[0].value["id"]) == list(every["id"])[:3]
+    captions = [caption.value for caption in at.caption]
+    assert any(f"({len(every)} propozycj" in text for text in captions), captions
+    assert "Lista pokazuje 3 najpilniejszych; kolejne dochodzą, gdy te zostaną rozpatrzone." in (
+        captions
+    )
+
+
 def test_a_director_has_no_queue(demo_url):
     at = page_test("pages/kolejka.py", demo_url, actor=DIRECTOR)
     at.run()
