@@ -20,4 +20,11 @@ def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
         metavar="URL_PATH",
         help="leave a page out of the ten-session memory run (to find what uses the memory)",
     )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also measure the pages on a PostgreSQL copy of the city-scale data in this "
+        "database (name starting with 'bench', created or reloaded as needed), e.g. "
+        "postgresql://postgres@127.0.0.1:5432/bench_city",
+    )
     return parser.parse_args(argv)

@@ -12,6 +12,8 @@
 7. Fifty anonymous sessions of the public pages at Streamlit's protocol level, with one
    real Chromium tab alongside (``bench/protocol_sessions.py``; its ``PUBLIC_PAGES`` lists
    the pages).
+8. With ``--postgres URL``: the pages again on a PostgreSQL copy of the data, each against
+   SQLite (``bench/postgres_copy.py``).
 
 ``BENCH_DATA_DIR`` puts the city-scale database elsewhere (it is reused and migrated).
 
@@ -33,7 +35,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench import deck_timing, protocol_sessions
+from bench import deck_timing, postgres_copy, protocol_sessions
 from bench.memory import PeakRss
 from bench.options import parse_args
 from bench.report import Row, machine, thousands, write_results
@@ -358,16 +360,27 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": " ".join(f"{value:.1f}" for value in os.getloadavg()),
     }
     rows: list[Row] = []
+    sqlite_pages: list[Row] = []
+
+    def pages() -> list[Row]:
+        sqlite_pages.extend(page_rows(url))
+        return sqlite_pages
+
+    def postgres() -> list[Row]:
+        compared = sqlite_pages or page_rows(url)
+        return postgres_copy.rows(args.postgres, database, compared, page_rows)
+
     parts = [
-        ("pages", lambda: page_rows(url)),
+        ("pages", pages),
         ("search", lambda: search_rows(url)),
         ("import", lambda: import_rows(database)),
         ("memory", lambda: memory_rows(url, tuple(args.memory_skip_page))),
         ("deck", lambda: deck_timing.rows(url, Row)),
         ("protocol", lambda: protocol_sessions.rows(url, Row)),
+        ("postgres", postgres),
     ]
     for name, measure in parts:
-        if getattr(args, f"skip_{name}"):
+        if getattr(args, f"skip_{name}", False) or (name == "postgres" and not args.postgres):
             continue
         print(f"Measuring {name} ...", flush=True)
         try:

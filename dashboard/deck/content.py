@@ -20,7 +20,7 @@ from dashboard.charts.base import finalize, to_png
 from dashboard.core.errors import Label
 from dashboard.core.formatting import format_date, format_datetime, format_long_date
 from dashboard.core.privacy import small_group_label
-from dashboard.deck import catalogue
+from dashboard.deck import catalogue, images
 from dashboard.deck.errors import DeckError
 from dashboard.deck.filters import PresentationFilters
 from dashboard.i18n import count_label, format_int, format_percent, t
@@ -269,23 +269,34 @@ def _people(count: int, lang: str, threshold: int) -> str:
 
 def _chart_slide(request: _Request, chart_id: str) -> ChartSlide:
     filters, lang, threshold = request.filters, request.lang, request.threshold
+    subtitle = catalogue.subtitle_lines(
+        chart_id, filters, lang, request.moment, request.subteam_names, threshold
+    )
+    png = images.chart_png(
+        request.engine,
+        (chart_id, filters, lang, threshold),
+        lambda: _render_chart(request, chart_id),
+    )
+    return ChartSlide(chart_id, catalogue.chart_title(chart_id, lang), " · ".join(subtitle), png)
+
+
+def _render_chart(request: _Request, chart_id: str) -> bytes:
+    """The slide image: the chart without its title (the slide carries it as text), so
+    it does not depend on the moment the deck is built."""
+    filters, lang = request.filters, request.lang
     data = catalogue.load_chart_data(request.engine, chart_id, filters)
     chart = catalogue.draw_chart(
         chart_id,
         data,
         filters,
         lang,
-        threshold=threshold,
+        threshold=request.threshold,
         data_as_of=request.moment,
         subteam_names=request.subteam_names,
         size=catalogue.DECK_CHART_SIZE,
         with_title=False,
     )
-    subtitle = catalogue.subtitle_lines(
-        chart_id, filters, lang, request.moment, request.subteam_names, threshold
-    )
-    png = to_png(finalize(chart, lang, projector=True))
-    return ChartSlide(chart_id, catalogue.chart_title(chart_id, lang), " · ".join(subtitle), png)
+    return to_png(finalize(chart, lang, projector=True))
 
 
 def _changes(request: _Request) -> tuple[ChangeSection, ...]:
