@@ -1,8 +1,8 @@
 """The meeting deck at city scale: PPTX and PDF, each built from the database.
 
-A deck's chart images are kept per data version (``dashboard.deck.images``): the timed
-builds are those of a meeting's second file (the PDF after the PPTX, or a deck built
-again) and the note gives the first build, which renders every chart."""
+A deck's chart images are kept per data version (``dashboard.deck.images``). Two rows per
+format, both judged: the first build after a change (every chart queried and rendered)
+and a build while nothing changed (the PDF after the PPTX of one meeting)."""
 
 from __future__ import annotations
 
@@ -31,23 +31,35 @@ def rows(database_url: str, row_type) -> list:
                 timings.append((time.perf_counter() - wall, time.process_time() - cpu))
             seconds = statistics.median(w for w, _ in timings)
             cpu = statistics.median(c for _, c in timings)
-            note = (
-                f"{size // 1024} KiB; first build (renders the charts) "
-                f"{first:.1f} s, CPU {first_cpu:.1f} s"
-            )
-            passed = cpu <= DECK_TARGET_S
+            name = f"deck {fmt.upper()}"
+            target = f"≤ {DECK_TARGET_S} s CPU"
             out.append(
                 row_type(
-                    f"deck {fmt.upper()}",
+                    f"{name}, first build after a change",
+                    round(first, 3),
+                    "s",
+                    target,
+                    first_cpu <= DECK_TARGET_S,
+                    "renders every chart",
+                    round(first_cpu, 3),
+                )
+            )
+            out.append(
+                row_type(
+                    f"{name}, built again (charts kept)",
                     round(seconds, 3),
                     "s",
-                    f"≤ {DECK_TARGET_S} s CPU",
-                    passed,
-                    note,
+                    target,
+                    cpu <= DECK_TARGET_S,
+                    f"{size // 1024} KiB",
                     round(cpu, 3),
                 )
             )
-            print(f"  deck {fmt}: {seconds:.3f} s (CPU {cpu:.3f} s), {note}", flush=True)
+            print(
+                f"  deck {fmt}: first {first:.3f} s (CPU {first_cpu:.3f} s), "
+                f"again {seconds:.3f} s (CPU {cpu:.3f} s), {size // 1024} KiB",
+                flush=True,
+            )
     finally:
         engine.dispose()
     return out
