@@ -12,6 +12,10 @@
 7. Fifty anonymous sessions of the public pages at Streamlit's protocol level, with one
    real Chromium tab alongside (``bench/protocol_sessions.py``; its ``PUBLIC_PAGES`` lists
    the pages).
+8. Chromium timings: each staff page's fresh tab against a bare Streamlit floor page,
+   sidebar switches, searches (``bench/browser_timing.py``, ``bench/floor_app.py``).
+9. /kongres refreshed by a director while a generator signs people up and checks them in,
+   in a copy of the database (``bench/load_run.py``).
 
 ``BENCH_DATA_DIR`` puts the city-scale database elsewhere (it is reused and migrated).
 
@@ -33,9 +37,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench import deck_timing, protocol_sessions
+from bench import browser_timing, deck_timing, load_run, protocol_sessions
 from bench.memory import PeakRss
-from bench.options import parse_args
+from bench.options import PARTS, parse_args
 from bench.report import Row, machine, thousands, write_results
 from dashboard.core.settings import PROJECT_ROOT
 
@@ -54,6 +58,7 @@ PAGE_REPEAT_TARGET_S = 0.05
 SEARCH_TARGET_S = 0.3
 IMPORT_TARGET_ROWS_S = 5_000
 MEMORY_TARGET_MB = 400
+TOTAL_TARGET_S = 12 * 60
 SEARCH_QUERIES = ("rower", "ławki", "zieleń w okręgu", "konsultacje społeczne", "Rada Seniorów")
 
 
@@ -348,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv, description=__doc__.splitlines()[0])
     os.chdir(ROOT)
     database = city_database(args.scale)
+    started = time.perf_counter()  # building the database (once per scale) is not counted
+    skipped = ", ".join(name for name in PARTS if getattr(args, f"skip_{name}"))
     url = f"sqlite:///{database}"
     context = {
         "date": date.today().isoformat(),
@@ -365,11 +372,15 @@ def main(argv: list[str] | None = None) -> int:
         ("memory", lambda: memory_rows(url, tuple(args.memory_skip_page))),
         ("deck", lambda: deck_timing.rows(url, Row)),
         ("protocol", lambda: protocol_sessions.rows(url, Row)),
+        ("browser", lambda: browser_timing.rows(database, url, Row)),
+        ("load", lambda: load_run.rows(database, Row)),
     ]
+    context["part_seconds"] = {}
     for name, measure in parts:
         if getattr(args, f"skip_{name}"):
             continue
         print(f"Measuring {name} ...", flush=True)
+        part_started = time.perf_counter()
         try:
             rows.extend(measure())
         except Exception as error:  # one broken part must not hide the others' figures
@@ -377,6 +388,19 @@ def main(argv: list[str] | None = None) -> int:
                 Row(name, None, "", "runs", False, f"{type(error).__name__}: {error}"[:200])
             )
             print(f"  {name} failed: {error}", flush=True)
+        context["part_seconds"][name] = round(time.perf_counter() - part_started, 1)
+        print(f"  {name}: {context['part_seconds'][name]:.0f} s", flush=True)
+    total = time.perf_counter() - started
+    rows.append(
+        Row(
+            "whole bench (database ready)",
+            round(total),
+            "s",
+            f"≤ {TOTAL_TARGET_S} s",
+            None if skipped else total <= TOTAL_TARGET_S,
+            "every part measured" if not skipped else f"skipped: {skipped}",
+        )
+    )
     table = write_results(rows, context)
     print()
     print(table)
