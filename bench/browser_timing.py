@@ -27,6 +27,7 @@ import statistics
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 FRESH_TAB_RATIO = 1.25
 SWITCH_TARGET_S = 0.4
@@ -190,18 +191,36 @@ def sidebar_switch_timings(
 
 def _switch(page, url_path: str, timeout: int) -> Timing:
     try:
-        link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]')
-        if not link.is_visible():  # /prezentacja starts with the sidebar closed
-            page.locator('[data-testid="stExpandSidebarButton"]').click()
-            link.wait_for(state="visible")
+        link = _menu_link(page, url_path)
+        expand = page.locator('[data-testid="stExpandSidebarButton"]')
+        if expand.is_visible():  # /prezentacja closes the sidebar; opening it is not timed
+            expand.click()
         link.click()
         seconds = time_to_view(page, timeout)
-        if not page.url.rstrip("/").endswith(f"/{url_path}"):
+        path = urlparse(page.url).path.strip("/")
+        if path != url_path and not (path == "" and _is_default(url_path)):
             return Timing(None, f"the address is {page.url}")
         problem = view_problem(page)
         return Timing(None if problem else seconds, problem)
     except Exception as error:
         return Timing(None, f"{type(error).__name__}: {error}"[:120])
+
+
+def _is_default(url_path: str) -> bool:
+    from dashboard.core.navigation import page_by_url_path
+
+    return page_by_url_path(url_path).default
+
+
+def _menu_link(page, url_path: str):
+    """The page's link in the staff menu; the default page's address is the root."""
+    if not _is_default(url_path):
+        return page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]')
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    index = links.evaluate_all(
+        "(all) => all.findIndex((a) => new URL(a.href).pathname.replace(/\\/$/, '') === '')"
+    )
+    return links.nth(index)
 
 
 def search_timings(

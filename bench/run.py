@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench import browser_timing, deck_timing, load_run, protocol_sessions
-from bench.memory import PeakRss
+from bench.memory import PeakRss, settle_all
 from bench.options import PARTS, parse_args
 from bench.report import Row, machine, thousands, write_results
 from dashboard.core.settings import PROJECT_ROOT
@@ -296,7 +296,13 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
     from playwright.sync_api import sync_playwright
 
     from dashboard.core.navigation import PAGES
-    from harness.chromium import browser_unavailable_reason, launch_chromium, settle, sign_in
+    from harness.chromium import (
+        browser_unavailable_reason,
+        launch_chromium,
+        settle,
+        shows_sign_in_form,
+        sign_in,
+    )
     from harness.server import PanelServer
 
     reason = browser_unavailable_reason()
@@ -318,19 +324,26 @@ def memory_rows(database_url: str, skip_pages: tuple[str, ...] = ()) -> list[Row
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
                 pages = []
+                signed_in = None  # the first session signs in; the others bring its cookie
                 for _ in range(BROWSER_SESSIONS):
-                    context = browser.new_context(viewport={"width": 1280, "height": 800})
+                    context = browser.new_context(
+                        viewport={"width": 1280, "height": 800}, storage_state=signed_in
+                    )
                     context.set_default_timeout(300_000)
                     page = context.new_page()
                     page.goto(server.url)
-                    settle(page)
-                    sign_in(page, "admin")
                     pages.append(page)
+                    if signed_in is None:
+                        settle(page)
+                        sign_in(page, "admin")
+                        signed_in = context.storage_state()
+                settle_all(pages)
+                if any(shows_sign_in_form(page) for page in pages):
+                    raise RuntimeError("a session was not signed in by the cookie")
                 for url_path in staff_pages:
                     for page in pages:
                         page.goto(f"{server.url}/{url_path}")
-                    for page in pages:
-                        settle(page)
+                    settle_all(pages)
                 browser.close()
         finally:
             peak.stop()
