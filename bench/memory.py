@@ -33,3 +33,22 @@ class PeakRss:
     def stop(self) -> None:
         self._stop.set()
         self._sampler.join()
+
+
+def settle_all(pages, quiet_ms: int = 800, timeout_s: float = 300) -> None:
+    """``harness.chromium.settle`` for many tabs at once: the same condition (idle, content
+    drawn, quiet for ``quiet_ms``) checked on every tab in turn, so ten tabs wait about
+    one quiet period instead of ten."""
+    from harness.chromium import _SETTLED_JS
+
+    for page in pages:
+        page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_s * 1000)
+        page.evaluate("window.__panelBusyAt = performance.now()")
+    waiting = list(pages)
+    deadline = time.monotonic() + timeout_s
+    while waiting:
+        waiting = [page for page in waiting if not page.evaluate(_SETTLED_JS, quiet_ms)]
+        if waiting and time.monotonic() > deadline:
+            raise TimeoutError(f"{len(waiting)} tabs still busy after {timeout_s} s")
+        if waiting:
+            time.sleep(0.1)

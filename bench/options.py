@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 DEFAULT_SCALE = 313  # 320 proposals and 960 sign-ups per unit of scale (db/demo/)
-PARTS = ("pages", "search", "import", "memory", "deck", "protocol")
+PARTS = ("pages", "search", "import", "memory", "deck", "protocol", "browser", "load")
 
 
 def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:

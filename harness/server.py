@@ -27,7 +27,8 @@ def free_port() -> int:
 
 
 class PanelServer:
-    """One ``streamlit run dashboard/web/app.py`` process serving the panel on 127.0.0.1."""
+    """One ``streamlit run dashboard/web/app.py`` process serving the panel on 127.0.0.1
+    (or ``script`` with ``script_args``: the benchmark's bare floor page)."""
 
     def __init__(
         self,
@@ -36,8 +37,12 @@ class PanelServer:
         *,
         port: int | None = None,
         extra_env: Mapping[str, str] | None = None,
+        script: Path = ENTRY_SCRIPT,
+        script_args: tuple[str, ...] = (),
     ) -> None:
         self.database_url = database_url
+        self.script = script
+        self.script_args = script_args
         self.port = port or free_port()
         self.log_path = log_path
         self.extra_env = dict(extra_env or {})
@@ -60,7 +65,7 @@ class PanelServer:
             "-m",
             "streamlit",
             "run",
-            str(ENTRY_SCRIPT),
+            str(self.script),
             "--server.port",
             str(self.port),
             "--server.address",
@@ -72,6 +77,8 @@ class PanelServer:
             "--client.showErrorDetails",
             "full",
         ]
+        if self.script_args:
+            command += ["--", *self.script_args]
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(
             command,
