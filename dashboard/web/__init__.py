@@ -11,6 +11,8 @@ session state. Everything else in ``dashboard`` is plain Python that takes an ``
 Pages and ui modules use the names below as ``web.query(...)``, ``web.tr(...)``.
 """
 
+import gc
+
 # Streamlit compiles its emoji pattern (~0.3 s) when the first st.info/st.warning runs;
 # load it with the app, so no visitor's first page pays for it.
 import streamlit.emojis  # noqa: F401
@@ -26,6 +28,12 @@ from dashboard.web.cache import (
 from dashboard.web.config import settings
 from dashboard.web.state import actor, require_actor
 from dashboard.web.text import count_text, lang, tr, tr_each
+
+# Everything imported so far (Streamlit, pandas, Altair, the panel) lives as long as the
+# process: set it aside from the garbage collector, whose full collections otherwise
+# walk those millions of objects again and again (a third of /postepy's first run).
+gc.collect()
+gc.freeze()
 
 __all__ = [
     "actor",
