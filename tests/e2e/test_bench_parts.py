@@ -8,6 +8,7 @@ load generator's writes all arrived exactly once.
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -16,6 +17,13 @@ from bench.report import Row, markdown_table, with_ratio
 from db.engine import make_engine
 from db.migrate import upgrade
 from harness.chromium import require_browser_or_skip
+
+
+def in_own_thread(part, *args, **options):
+    """Run a bench part where no event loop runs: the e2e tests' session-wide Playwright
+    keeps one in this thread, and a second sync Playwright refuses to start beside it."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(part, *args, **options).result()
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +40,8 @@ def demo_file(tmp_path_factory):
 
 def test_browser_timings_measure_the_floor_pages_switches_and_search(demo_file):
     require_browser_or_skip()
-    rows = browser_timing.rows(
+    rows = in_own_thread(
+        browser_timing.rows,
         demo_file,
         f"sqlite:///{demo_file}",
         Row,
@@ -63,7 +72,7 @@ def test_browser_timings_measure_the_floor_pages_switches_and_search(demo_file):
 def test_load_run_refreshes_kongres_and_loses_no_write(demo_file):
     require_browser_or_skip()
     before = demo_file.stat().st_mtime_ns
-    rows = load_run.rows(demo_file, Row, rate=5, seconds=2)
+    rows = in_own_thread(load_run.rows, demo_file, Row, rate=5, seconds=2)
     median, p95, signups, checkins = rows
     assert median.measured > 0 and p95.measured >= median.measured
     for row in (signups, checkins):
