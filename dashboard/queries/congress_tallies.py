@@ -18,6 +18,7 @@ TABLES_READ = ("signup_tallies", "signup_day_tallies", "session_tallies")
 # The day masks of the sign-ups that hold a session of that day.
 DAY_MASKS = {1: (1, 3), 2: (2, 3)}
 DAY_PART_MASKS = (1, 2, 3)  # day 1 only, day 2 only, both
+STATUSES = ("registered", "waitlisted", "cancelled")
 
 
 def _event_id(edition: int):
@@ -27,6 +28,11 @@ def _event_id(edition: int):
 def sum_if(table, condition):
     """How many sign-ups the tally rows meeting ``condition`` count (0 for none)."""
     return func.coalesce(func.sum(case((condition, table.signups), else_=0)), 0)
+
+
+def status_sums(table, statuses: tuple[str, ...] = STATUSES) -> list:
+    """One labelled sum per status (``registered``, ``waitlisted``, ``cancelled``)."""
+    return [sum_if(table, table.status == status).label(status) for status in statuses]
 
 
 def conditions(table, edition: int | None, category: str | None, day: int | None) -> list:
@@ -41,12 +47,7 @@ def conditions(table, edition: int | None, category: str | None, day: int | None
 def status_counts(edition: int, category: str | None, day: int | None):
     """Registered, waitlisted, cancelled (one row)."""
     tally = SignupTally
-    return select(
-        *(
-            sum_if(tally, tally.status == status)
-            for status in ("registered", "waitlisted", "cancelled")
-        )
-    ).where(*conditions(tally, edition, category, day))
+    return select(*status_sums(tally)).where(*conditions(tally, edition, category, day))
 
 
 def workshop_status_counts(edition: int, category: str | None, workshop_id: int):
@@ -55,24 +56,14 @@ def workshop_status_counts(edition: int, category: str | None, workshop_id: int)
     filters = [tally.session_id == workshop_id, tally.event_id == _event_id(edition)]
     if category is not None:
         filters.append(tally.category == category)
-    return select(
-        *(
-            sum_if(tally, tally.status == status)
-            for status in ("registered", "waitlisted", "cancelled")
-        )
-    ).where(*filters)
+    return select(*status_sums(tally)).where(*filters)
 
 
 def counts_by_edition(category: str | None):
     """Per edition id: registered, waitlisted, cancelled (a subquery)."""
     tally = SignupTally
     return (
-        select(
-            tally.event_id,
-            sum_if(tally, tally.status == "registered").label("registered"),
-            sum_if(tally, tally.status == "waitlisted").label("waitlisted"),
-            sum_if(tally, tally.status == "cancelled").label("cancelled"),
-        )
+        select(tally.event_id, *status_sums(tally))
         .where(*conditions(tally, None, category, None))
         .group_by(tally.event_id)
         .subquery()
@@ -91,11 +82,7 @@ def session_counts(edition: int):
     """Per session of the edition's sign-ups: registered, waitlisted (a subquery)."""
     tally = SessionTally
     return (
-        select(
-            tally.session_id,
-            sum_if(tally, tally.status == "registered").label("registered"),
-            sum_if(tally, tally.status == "waitlisted").label("waitlisted"),
-        )
+        select(tally.session_id, *status_sums(tally, ("registered", "waitlisted")))
         .where(tally.event_id == _event_id(edition))
         .group_by(tally.session_id)
         .subquery()

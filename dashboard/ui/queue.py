@@ -4,7 +4,6 @@ the button that caused it. A change starts a fresh, empty selection of rows."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from datetime import date
 
@@ -61,8 +60,10 @@ def queue_page(actor: Actor) -> None:
 
 def _page(total: int) -> int:
     """The table page to show (a lead's queue can be longer than one page)."""
-    pages = max(1, math.ceil(total / qq.PAGE_SIZE))
-    label = web.tr("queue.page", pages=pages, size=qq.PAGE_SIZE)
+
+    def label(pages: int) -> str:
+        return web.tr("queue.page", pages=pages, size=qq.PAGE_SIZE)
+
     return page_picker(total, qq.PAGE_SIZE, PAGE_KEY, label)[0]
 
 

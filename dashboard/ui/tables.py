@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -116,9 +116,11 @@ def view_key(prefix: str, view: object) -> str:
     return f"{prefix}_{zlib.crc32(repr(view).encode())}"
 
 
-def page_picker(total: int, page_size: int, key: str, label: str) -> tuple[int, int]:
-    """A page picker (widget ``key``) when ``total`` rows need more than one table page of
-    ``page_size``; returns (page, pages), pages counted from 1."""
+def page_picker(
+    total: int, page_size: int, key: str, label: Callable[[int], str]
+) -> tuple[int, int]:
+    """A page picker (widget ``key``, labelled ``label(pages)``) when ``total`` rows need
+    more than one table page of ``page_size``; returns (page, pages), pages counted from 1."""
     pages = max(1, math.ceil(total / page_size))
     picked = state.widget(key)
     if pages == 1:
@@ -126,7 +128,7 @@ def page_picker(total: int, page_size: int, key: str, label: str) -> tuple[int, 
         return 1, 1
     if (picked.get(1) or 1) > pages:  # the view shrank
         picked.set(pages)
-    number = st.number_input(label, min_value=1, max_value=pages, step=1, key=key)
+    number = st.number_input(label(pages), min_value=1, max_value=pages, step=1, key=key)
     return int(number), pages
 
 

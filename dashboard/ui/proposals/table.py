@@ -3,8 +3,6 @@ row's detail is open."""
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
@@ -100,8 +98,9 @@ def _column_config() -> dict:
 
 def page_offset(total: int) -> int:
     """A page picker when the view has more rows than one table page; returns the offset."""
-    pages = max(1, math.ceil(total / pq.PAGE_SIZE))
-    page, _ = page_picker(total, pq.PAGE_SIZE, PAGE_KEY, web.tr("proposals.page", pages=pages))
+    page, _ = page_picker(
+        total, pq.PAGE_SIZE, PAGE_KEY, lambda pages: web.tr("proposals.page", pages=pages)
+    )
     return (page - 1) * pq.PAGE_SIZE
 
 

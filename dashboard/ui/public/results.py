@@ -97,7 +97,7 @@ def _cell(frame: pd.DataFrame, area: str, outcome: str, column: str) -> str:
 
 def page_offset(total: int) -> tuple[int, int]:
     """A page picker when the view is longer than a page; returns (page, pages)."""
-    return page_picker(total, pq.PAGE_SIZE, PAGE_KEY, web.tr("public.page"))
+    return page_picker(total, pq.PAGE_SIZE, PAGE_KEY, lambda _pages: web.tr("public.page"))
 
 
 def proposals_table(rows: pd.DataFrame, filters: pq.PublicFilters, page: int) -> int | None:
