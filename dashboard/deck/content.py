@@ -91,6 +91,7 @@ class _Request:
     threshold: int
     moment: datetime
     subteam_names: dict[str, str]
+    data_state: tuple  # images.data_state: the key of the chart images kept
 
 
 def collect_deck(
@@ -121,7 +122,7 @@ def collect_deck(
             since=format_date(filters.since),
             as_of=format_date(filters.as_of),
         )
-    request = _Request(engine, filters, lang, threshold, moment, names)
+    request = _Request(engine, filters, lang, threshold, moment, names, images.data_state(engine))
     return _content(request, chosen)
 
 
@@ -273,7 +274,7 @@ def _chart_slide(request: _Request, chart_id: str) -> ChartSlide:
         chart_id, filters, lang, request.moment, request.subteam_names, threshold
     )
     png = images.chart_png(
-        request.engine,
+        request.data_state,
         (chart_id, filters, lang, threshold),
         lambda: _render_chart(request, chart_id),
     )

@@ -25,11 +25,15 @@ _images: OrderedDict[tuple, bytes] = OrderedDict()
 _lock = threading.Lock()
 
 
-def chart_png(
-    engine: Engine, drawn_from: tuple[Hashable, ...], render: Callable[[], bytes]
-) -> bytes:
-    """The image ``render()`` makes, from this process's cache while no table changed."""
-    key = (str(engine.url), tuple(sorted(table_versions(engine).items())), *drawn_from)
+def data_state(engine: Engine) -> tuple:
+    """The database and every table's version: read once per deck, before any chart's data."""
+    return (str(engine.url), tuple(sorted(table_versions(engine).items())))
+
+
+def chart_png(state: tuple, drawn_from: tuple[Hashable, ...], render: Callable[[], bytes]) -> bytes:
+    """The image ``render()`` makes, from this process's cache while the ``state`` of the
+    data (``data_state``) is unchanged."""
+    key = (*state, *drawn_from)
     with _lock:
         png = _images.get(key)
         if png is not None:
