@@ -107,14 +107,22 @@ def track_all_tables(connection: Connection) -> list[str]:
     return tables
 
 
-def tracked_tables(connection: Connection) -> set[str]:
-    """The tables that have version triggers now (read from the catalogue)."""
+def installed_triggers(connection: Connection) -> set[tuple[str, str]]:
+    """Every trigger in the catalogue now, as (table, trigger name)."""
     if connection.dialect.name == "sqlite":
         statement = "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"
     else:
         statement = "SELECT event_object_table, trigger_name FROM information_schema.triggers"
-    rows = connection.execute(text(statement))
-    return {table for table, trigger in rows if trigger.startswith(f"track_{table}")}
+    return {(table, trigger) for table, trigger in connection.execute(text(statement))}
+
+
+def tracked_tables(connection: Connection) -> set[str]:
+    """The tables that have version triggers now (read from the catalogue)."""
+    return {
+        table
+        for table, trigger in installed_triggers(connection)
+        if trigger.startswith(f"track_{table}")
+    }
 
 
 def table_versions(engine: Engine) -> dict[str, int]:

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, inspect
 
+from db import change_tracking
+
 # ruff: noqa: S608 -- SQL built from constants only, no input
 
 TALLY_TABLES = ("signup_tallies", "signup_day_tallies", "session_tallies")
@@ -329,12 +331,12 @@ def trigger_names(dialect: str) -> set[str]:
 
 
 def installed_triggers(connection: Connection) -> set[str]:
-    if connection.dialect.name == "sqlite":
-        statement = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-    else:
-        statement = "SELECT DISTINCT trigger_name FROM information_schema.triggers"
-    names = {row[0] for row in connection.exec_driver_sql(statement)}
-    return {name for name in names if name.startswith("tally_")}
+    """The names of the tally triggers in the catalogue now."""
+    return {
+        name
+        for _table, name in change_tracking.installed_triggers(connection)
+        if name.startswith("tally_")
+    }
 
 
 def install_tally_triggers(connection: Connection) -> None:
