@@ -219,12 +219,12 @@ def search_rows(database_url: str) -> list[Row]:
 
 
 def _search_call(queries, engine, filters) -> Callable[[], None]:
-    """What the proposals page runs for a search: the count, the first page, the facets."""
+    """What the proposals page runs for a search: the facets (the count is their sum),
+    the first page."""
 
     def search() -> None:
-        queries_count(queries, engine, filters)
+        queries.view_total(queries.facet_counts(engine, filters))
         queries.list_proposals(engine, filters)
-        queries.facet_counts(engine, filters)
 
     return search
 

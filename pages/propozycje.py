@@ -11,11 +11,12 @@ st.title(web.tr("proposals.title"))
 imports.import_section(actor)
 
 view = filters.filters_sidebar(web.query(pq.filter_options))
-total = web.query(pq.count_proposals, view)
+facets = web.query(pq.facet_counts, view)
+total = pq.view_total(facets)
 
 table_column, facet_column = st.columns([3, 1])
 with facet_column:
-    table.facets(web.query(pq.facet_counts, view))
+    table.facets(facets)
 with table_column:
     st.markdown(f"**{web.tr('proposals.found', count=web.count_text(total, 'noun.proposal'))}**")
     export.export_buttons(actor, view, total)

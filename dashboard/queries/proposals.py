@@ -305,6 +305,13 @@ def facet_counts(engine: Engine, filters: ProposalFilters) -> pd.DataFrame:
     return result.sort_values(["facet", "count"], ascending=[True, False], ignore_index=True)
 
 
+def view_total(facets: pd.DataFrame) -> int:
+    """The number of proposals in the view, from its ``facet_counts``: every proposal has
+    one status, so the status facet adds up to the view (a search is matched once, not
+    again for a separate count)."""
+    return int(facets.loc[facets["facet"] == "status", "count"].sum())
+
+
 def _facet_names(connection) -> dict[str, dict]:
     subteams = connection.execute(select(Subteam.id, Subteam.slug, Subteam.name))
     districts = connection.execute(select(District.id, District.number, District.name))

@@ -15,6 +15,7 @@ from dashboard.queries.proposals import (
     list_proposals,
     proposal_detail,
     proposal_history,
+    view_total,
 )
 from harness.apptest import ADMIN
 from tests.support.proposals import add_proposal, seed_reference
@@ -108,6 +109,7 @@ def test_each_filter_narrows_the_list_and_the_count(browse_db):
         rows = list_proposals(engine, filters)
         assert {by_id[i] for i in rows["id"]} == expected, filters
         assert count_proposals(engine, filters) == len(expected), filters
+        assert view_total(facet_counts(engine, filters)) == len(expected), filters
     newest_first = list_proposals(engine, ProposalFilters())["id"].tolist()
     assert newest_first == [ids["c"], ids["b"], ids["a"], ids["d"]]
     assert list_proposals(engine, ProposalFilters(), limit=2, offset=1)["id"].tolist() == [
