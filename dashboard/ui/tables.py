@@ -105,9 +105,17 @@ def _natural_width(column: pd.Series, entry: dict) -> int:
         return int(min(max(header, 140), 160))  # 03.12.2026, 10:15
     if kind == "date":
         return int(min(max(header, 100), 130))
-    longest = column.dropna().astype(str).str.len().max() if len(column) else 0
-    longest = 0 if pd.isna(longest) else longest
-    return int(min(max(header, longest * CHAR_PX + 24), 400))
+    return int(min(max(header, _longest_text(column) * CHAR_PX + 24), 400))
+
+
+def _longest_text(column: pd.Series) -> int:
+    """Characters in the longest present value (a string column is measured by its own
+    string kernel: drawing a table measures every text column at every run)."""
+    if pd.api.types.is_string_dtype(column) and column.dtype != object:
+        longest = column.str.len().max()
+    else:
+        longest = column.dropna().astype(str).str.len().max() if len(column) else 0
+    return 0 if pd.isna(longest) else int(longest)
 
 
 def view_key(prefix: str, view: object) -> str:
@@ -151,7 +159,7 @@ def dash_missing_text(table: pd.DataFrame, texts: frozenset[str] | None = None) 
     gaps = [
         name
         for name in table.columns
-        if _is_text_column(table, name, texts) and table[name].isna().any()
+        if _is_text_column(table, name, texts) and table[name].hasnans
     ]
     return table.fillna(dict.fromkeys(gaps, MISSING_TEXT)) if gaps else table
 
