@@ -51,7 +51,7 @@ def _admin():
     return Actor("admin", "admin", frozenset(), "Generator obciążenia")
 
 
-def _signup_call(engine, tag: str, edition: int, workshops: list[int]):
+def signup_call(engine, tag: str, edition: int, workshops: list[int]):
     from dashboard.services.registration import RegistrationForm, register
     from db.models import AGE_GROUPS
 
@@ -120,7 +120,7 @@ def generator_main(argv: list[str]) -> int:
     spec = json.loads(Path(spec_path).read_text())
     engine = make_engine(url)
     if kind == "signups":
-        call = _signup_call(engine, spec["tag"], spec["edition"], spec["workshops"])
+        call = signup_call(engine, spec["tag"], spec["edition"], spec["workshops"])
         count = round(float(rate) * float(seconds))
     else:
         count = min(round(float(rate) * float(seconds)), len(spec["checkin_targets"]))
@@ -137,13 +137,13 @@ def generator_main(argv: list[str]) -> int:
 # --- the run ----------------------------------------------------------------------------
 
 
-def _copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path) -> None:
     with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as original:
         with sqlite3.connect(target) as copy:
             original.backup(copy)
 
 
-def _prepare(url: str, tag: str, checkins: int) -> dict:
+def prepare(url: str, tag: str, checkins: int) -> dict:
     """Opens the next edition when none is (``ensure_open_congress``); chooses whom to
     check in."""
     from sqlalchemy import select
@@ -242,9 +242,9 @@ def measure(database_path: Path, rate: float = RATE_PER_S, seconds: float = DURA
     with tempfile.TemporaryDirectory(prefix="bench-load-") as name:
         folder = Path(name)
         copy = folder / "load.sqlite"
-        _copy_database(database_path, copy)
+        copy_database(database_path, copy)
         url = f"sqlite:///{copy}"
-        spec = _prepare(url, tag, math.ceil(rate * seconds))
+        spec = prepare(url, tag, math.ceil(rate * seconds))
         (folder / "spec.json").write_text(json.dumps(spec))
         with PanelServer(url, folder / "panel.log") as panel, sync_playwright() as playwright:
             browser = launch_chromium(playwright)

@@ -395,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         ("search", lambda: search_rows(url)),
         ("import", lambda: import_rows(database)),
         ("memory", lambda: memory_rows(url, tuple(args.memory_skip_page))),
-        ("deck", lambda: deck_timing.rows(url, Row)),
+        ("deck", lambda: deck_timing.rows(database, url, Row)),
         ("protocol", lambda: protocol_sessions.rows(url, Row)),
         ("browser", lambda: browser_timing.rows(database, url, Row)),
         ("load", lambda: load_run.rows(database, Row)),

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from dashboard.charts.base import finalize, to_png
 from dashboard.core.errors import Label
+from dashboard.core.fingerprint import data_key
 from dashboard.core.formatting import format_date, format_datetime, format_long_date
 from dashboard.core.privacy import small_group_label
 from dashboard.deck import catalogue, images
@@ -91,7 +92,6 @@ class _Request:
     threshold: int
     moment: datetime
     subteam_names: dict[str, str]
-    data_state: tuple  # images.data_state: the key of the chart images kept
 
 
 def collect_deck(
@@ -122,7 +122,7 @@ def collect_deck(
             since=format_date(filters.since),
             as_of=format_date(filters.as_of),
         )
-    request = _Request(engine, filters, lang, threshold, moment, names, images.data_state(engine))
+    request = _Request(engine, filters, lang, threshold, moment, names)
     return _content(request, chosen)
 
 
@@ -273,19 +273,25 @@ def _chart_slide(request: _Request, chart_id: str) -> ChartSlide:
     subtitle = catalogue.subtitle_lines(
         chart_id, filters, lang, request.moment, request.subteam_names, threshold
     )
+    data = catalogue.load_chart_data(request.engine, chart_id, filters)
     png = images.chart_png(
-        request.data_state,
-        (chart_id, filters, lang, threshold),
-        lambda: _render_chart(request, chart_id),
+        _image_key(chart_id, data, filters, lang, threshold),
+        lambda: _render_chart(request, chart_id, data),
     )
     return ChartSlide(chart_id, catalogue.chart_title(chart_id, lang), " · ".join(subtitle), png)
 
 
-def _render_chart(request: _Request, chart_id: str) -> bytes:
+def _image_key(chart_id: str, data, filters: PresentationFilters, lang: str, threshold: int):
+    try:
+        return (chart_id, data_key(data), filters, lang, threshold)
+    except TypeError:
+        return None
+
+
+def _render_chart(request: _Request, chart_id: str, data) -> bytes:
     """The slide image: the chart without its title (the slide carries it as text), so
-    it does not depend on the moment the deck is built."""
+    it depends only on the data, the filters, the language and the threshold."""
     filters, lang = request.filters, request.lang
-    data = catalogue.load_chart_data(request.engine, chart_id, filters)
     chart = catalogue.draw_chart(
         chart_id,
         data,

@@ -1,11 +1,12 @@
-"""Slide images kept per chart and data version, so the PPTX and the PDF of one meeting
-(and a deck built again while nobody wrote) render each chart once: the chart's queries
-and its rendering (Vega in vl-convert) are most of a deck's time.
+"""Slide images kept per chart and per the data it is drawn from, so the PPTX and the
+PDF of one meeting (and a deck built again) render each chart once, and a write renders
+again only the charts whose data it changed: a sign-up leaves the proposal charts as
+they were. Rendering (Vega in vl-convert, ~0.3 s a chart) is most of a deck's time; the
+chart's queries are cheap aggregates and run for every deck.
 
-An image is keyed by the database, the versions of every table (``db.change_tracking``:
-any writer's commit moves them) and what the chart is drawn from (chart, filters,
-language, small-group threshold). The versions are read before the chart's data, so an
-image drawn from a newer write is only ever filed under an older key, never the reverse.
+An image is keyed by the chart, its filters, language and small-group threshold, and
+the values of its data (``core.fingerprint.data_key``): whoever wrote, equal data gives
+an equal image.
 """
 
 from __future__ import annotations
@@ -14,26 +15,18 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from sqlalchemy import Engine
-
-from db.change_tracking import table_versions
-
 # Ten charts a deck, ~0.4 MB each: three decks (languages, filter sets) at most, ~12 MB.
 MAX_IMAGES = 30
 
-_images: OrderedDict[tuple, bytes] = OrderedDict()
+_images: OrderedDict[Hashable, bytes] = OrderedDict()
 _lock = threading.Lock()
 
 
-def data_state(engine: Engine) -> tuple:
-    """The database and every table's version: read once per deck, before any chart's data."""
-    return (str(engine.url), tuple(sorted(table_versions(engine).items())))
-
-
-def chart_png(state: tuple, drawn_from: tuple[Hashable, ...], render: Callable[[], bytes]) -> bytes:
-    """The image ``render()`` makes, from this process's cache while the ``state`` of the
-    data (``data_state``) is unchanged."""
-    key = (*state, *drawn_from)
+def chart_png(key: Hashable | None, render: Callable[[], bytes]) -> bytes:
+    """The image ``render()`` makes, from this process's cache when one was made under
+    ``key`` (``None``: data that cannot be keyed, always rendered)."""
+    if key is None:
+        return render()
     with _lock:
         png = _images.get(key)
         if png is not None:
@@ -51,3 +44,9 @@ def clear() -> None:
     """Forget every image (the bench measures a first build with this)."""
     with _lock:
         _images.clear()
+
+
+def kept() -> int:
+    """How many images are kept (the bench counts the charts a build drew)."""
+    with _lock:
+        return len(_images)

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, event
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard.charts.base import finalized_spec
+from dashboard.core.fingerprint import data_key
 from dashboard.queries.common import declared_tables
 from dashboard.web import state
 from dashboard.web.config import settings
@@ -194,14 +195,12 @@ def chart_spec(build: Callable[..., Any], args: tuple, projector: bool = False) 
 
 
 def _argument_key(arg: Any) -> Any:
-    """A chart argument as a hashable key: a DataFrame by its columns, types and values."""
-    if not isinstance(arg, pd.DataFrame):
-        return (type(arg), arg)
+    """A chart argument as a hashable key (``core.fingerprint.data_key``); an argument
+    that cannot be one goes as it is, and Streamlit's hasher takes the call."""
     try:
-        values = pd.util.hash_pandas_object(arg, index=True).to_numpy().tobytes()
-    except TypeError:  # unhashable cells (lists): Streamlit's hasher takes the call
+        return data_key(arg)
+    except TypeError:
         return arg
-    return ("frame", tuple(arg.columns), tuple(str(dtype) for dtype in arg.dtypes), values)
 
 
 def current_data_version() -> int:
