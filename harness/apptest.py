@@ -8,6 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.permissions import Actor
 from dashboard.core.settings import PROJECT_ROOT
+from dashboard.i18n import t
+from dashboard.ui.sections import SECTION_PARAM
 from dashboard.web import state
 
 ROOT = PROJECT_ROOT
@@ -40,6 +42,12 @@ def page_test(
     for key, value in (query_params or {}).items():
         at.query_params[key] = value
     return at
+
+
+def section(label_key: str, lang: str = "pl") -> dict[str, str]:
+    """Query parameters that open one section of a page in tabs (only the open tab runs):
+    ``page_test("pages/admin.py", url, query_params=section("admin.tab.audit"))``."""
+    return {SECTION_PARAM: t(label_key, lang)}
 
 
 def markdown_text(at: AppTest) -> str:

@@ -1,7 +1,8 @@
 """/admin — users, audit log, backups, the e-mail outbox (admins only).
 
 Each tab is one ``render(actor)`` function from ``dashboard/ui``; add a section by
-adding one (label key, render) pair to ``SECTIONS``.
+adding one (label key, render) pair to ``SECTIONS``. Only the open tab runs (the URL
+keeps it: ``?sekcja=``), so check-ins at the door do not read the audit log each time.
 """
 
 import streamlit as st
@@ -13,6 +14,7 @@ from dashboard.ui.admin import congress as admin_congress
 from dashboard.ui.admin import imports as admin_import
 from dashboard.ui.admin import outbox as admin_outbox
 from dashboard.ui.admin import users as admin_users
+from dashboard.ui.sections import in_open_tab, section_tabs
 
 SECTIONS = [
     ("admin.tab.users", admin_users.render),
@@ -29,6 +31,6 @@ if not actor.is_admin:
     st.stop()
 
 st.title(web.tr("admin.title"))
-for tab, (_, render) in zip(st.tabs([web.tr(key) for key, _ in SECTIONS]), SECTIONS, strict=True):
-    with tab:
-        render(actor)
+tabs = section_tabs([key for key, _ in SECTIONS])
+for tab, (_, render) in zip(tabs, SECTIONS, strict=True):
+    in_open_tab(tab, lambda render=render: render(actor))

@@ -4,8 +4,6 @@ Streamlit code only — numbers come from ``dashboard.queries.congress``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +13,7 @@ from dashboard.core.formatting import format_long_date
 from dashboard.i18n import format_percent
 from dashboard.queries import attendance as attendance_queries
 from dashboard.queries import congress as cq
+from dashboard.ui import sections
 from dashboard.ui.charts import ChartRecipe, recipe, show_chart
 from dashboard.ui.tables import as_percents, percent_column, show_table
 from dashboard.ui.url_state import url_select
@@ -100,25 +99,9 @@ SECTIONS = (
 )
 
 
-SECTION_PARAM = "sekcja"
-
-
 def section_tabs() -> list:
-    """The page in tabs, one per section, so it is not one 4,000-px scroll. Only the
-    open tab runs (its charts are built when someone opens it) and the URL keeps it."""
-    return st.tabs(
-        [web.tr(key) for key in SECTIONS],
-        key=SECTION_PARAM,
-        on_change="rerun",
-        bind="query-params",
-    )
-
-
-def in_open_tab(tab, draw: Callable[[], None]) -> None:
-    """``draw`` into ``tab`` when it is the open one (an untracked tab counts as open)."""
-    if tab.open is not False:
-        with tab:
-            draw()
+    """The page in tabs, one per section, so it is not one 4,000-px scroll."""
+    return sections.section_tabs(SECTIONS)
 
 
 def _metrics(values: list[tuple[str, object, str | None]]) -> None:

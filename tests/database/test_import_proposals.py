@@ -15,7 +15,7 @@ from dashboard.queries.proposals import ProposalFilters
 from db.engine import data_version, make_engine
 from db.migrate import upgrade
 from db.models import AuditLog, Proposal, ProposalEvent
-from harness.apptest import ADMIN, DIRECTOR, LEAD, assert_no_exception, page_test
+from harness.apptest import ADMIN, DIRECTOR, LEAD, assert_no_exception, page_test, section
 from tests.support.cli import run_cli
 from tests.support.imports import FIXTURES, add_reference_data, count
 
@@ -308,7 +308,12 @@ def test_cli_dry_run_lists_problems_and_exits_1_then_imports(sqlite_engine):
 
 def test_admin_page_checks_the_upload_then_imports_on_confirm(sqlite_engine):
     add_reference_data(sqlite_engine)
-    at = page_test("pages/admin.py", str(sqlite_engine.url), actor=ADMIN)
+    at = page_test(
+        "pages/admin.py",
+        str(sqlite_engine.url),
+        actor=ADMIN,
+        query_params=section("imports.section"),
+    )
     at.run()
     assert_no_exception(at)
 

@@ -179,7 +179,8 @@ def test_lead_assigns_answers_and_decides_from_the_queue(page_as, e2e_database_u
 
 
 def test_kongres_tab_opens_its_section_and_the_url_keeps_it(page_as):
-    from dashboard.ui.congress import SECTION_PARAM, SECTIONS
+    from dashboard.ui.congress import SECTIONS
+    from dashboard.ui.sections import SECTION_PARAM
 
     page = page_as("dyrektor", viewport=DESKTOP)
     page.goto(page.url.split("?")[0].rstrip("/") + "/kongres")

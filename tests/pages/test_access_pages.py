@@ -15,7 +15,15 @@ from dashboard.queries.audit import recent_entries
 from dashboard.services import auth, sessions, users
 from dashboard.ui import auth as sign_in_ui
 from dashboard.web import state
-from harness.apptest import ADMIN, DIRECTOR, MEMBER, ROOT, assert_no_exception, page_test
+from harness.apptest import (
+    ADMIN,
+    DIRECTOR,
+    MEMBER,
+    ROOT,
+    assert_no_exception,
+    page_test,
+    section,
+)
 from tests.support.accounts import add_account
 
 # The personal manage-link page is public (no sign-in) but in nobody's menu.
@@ -235,19 +243,32 @@ def test_admin_adds_a_user_through_the_form_and_the_audit_log_shows_it(demo_copy
     assert_no_exception(at)
     assert [success.value for success in at.success] == ["Dodano użytkownika nowy.czlonek."]
     assert "nowy.czlonek" in at.dataframe[0].value["Login"].tolist()
-    audit = next(table.value for table in at.dataframe if "Czynność" in table.value.columns)
+    assert not _audit_actions(at)  # only the open tab (users) ran
+    audit = next(
+        table.value
+        for table in _audit_tab(demo_copy_url).dataframe
+        if "Czynność" in table.value.columns
+    )
     assert audit.iloc[0]["Czynność"] == "user.add"
     assert audit.iloc[0]["Kto"] == "admin"
 
 
 def test_admin_backup_tab_offers_a_consistent_copy_and_logs_it(demo_copy_url, demo_engine):
-    at = page_test("pages/admin.py", demo_copy_url, actor=ADMIN).run()
+    backup = section("admin.tab.backup")
+    at = page_test("pages/admin.py", demo_copy_url, actor=ADMIN, query_params=backup).run()
     by_label(at.button, "Utwórz kopię zapasową").click().run()
     assert_no_exception(at)
     name, data = at.session_state[state.BACKUP_FILE.key]
     assert data.startswith(b"SQLite format 3\x00") and name.endswith(".sqlite")
     assert any(f"Pobierz kopię ({name})" in str(e.proto) for e in at.get("download_button"))
     assert recent_entries(demo_engine, ADMIN)["action"].tolist()[0] == "backup.download"
+
+
+def _audit_tab(url: str) -> AppTest:
+    """/admin opened on its audit log tab."""
+    return page_test(
+        "pages/admin.py", url, actor=ADMIN, query_params=section("admin.tab.audit")
+    ).run()
 
 
 def _audit_actions(at: AppTest) -> list[str]:
@@ -257,7 +278,7 @@ def _audit_actions(at: AppTest) -> list[str]:
 
 
 def test_a_lockout_shows_in_the_audit_log_at_once(demo_copy_url, demo_engine):
-    at = page_test("pages/admin.py", demo_copy_url, actor=ADMIN).run()
+    at = _audit_tab(demo_copy_url)
     assert "user.locked" not in _audit_actions(at)
     for _ in range(5):  # written without a data-version bump: a cached read would miss it
         assert not auth.sign_in(demo_engine, "czlonek", "zle-haslo-000").ok
@@ -274,4 +295,4 @@ def test_admin_signs_a_user_out_everywhere_from_the_users_form(demo_copy_url, de
     assert_no_exception(at)
     assert [s.value for s in at.success] == ["Zakończono wszystkie sesje użytkownika czlonek."]
     assert accounts.actor_for_session(demo_engine, token, "klucz") is None
-    assert _audit_actions(at)[0] == "user.sign_out_everywhere"
+    assert _audit_actions(_audit_tab(demo_copy_url))[0] == "user.sign_out_everywhere"

@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
 from dashboard.services.registration import set_registration_window
-from dashboard.ui.congress import SECTION_PARAM, SECTIONS
+from dashboard.ui.congress import SECTIONS
+from dashboard.ui.sections import SECTION_PARAM
 from dashboard.web import state
 from db.engine import now
 from db.models import Signup, SignupSession

@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.models import ImportMapping, Proposal, Signup
-from harness.apptest import ADMIN, LEAD, assert_no_exception, page_test
+from harness.apptest import ADMIN, LEAD, assert_no_exception, page_test, section
 from tests.support.imports import FIXTURES, add_reference_data, count
+
+IMPORTS = section("imports.section")  # the /admin tab these tests use
 
 
 def notes_on_screen(at) -> list[str]:
@@ -25,7 +27,9 @@ def upload_and_check(at, kind: str, name: str, prefix: str = "imports"):
 
 def test_an_unknown_okreg_is_mapped_once_on_admin_and_the_next_check_uses_it(sqlite_engine):
     add_reference_data(sqlite_engine)
-    at = page_test("pages/admin.py", str(sqlite_engine.url), actor=ADMIN).run()
+    at = page_test(
+        "pages/admin.py", str(sqlite_engine.url), actor=ADMIN, query_params=IMPORTS
+    ).run()
     upload_and_check(at, "proposals", "proposals_forms.csv")
 
     problems = at.dataframe[-1].value
@@ -58,7 +62,9 @@ def test_an_unknown_okreg_is_mapped_once_on_admin_and_the_next_check_uses_it(sql
     assert playground == 3 and count(sqlite_engine, Proposal) == 5
 
     # the next file with the same value needs no mapping; the list shows what was saved
-    fresh = page_test("pages/admin.py", str(sqlite_engine.url), actor=ADMIN).run()
+    fresh = page_test(
+        "pages/admin.py", str(sqlite_engine.url), actor=ADMIN, query_params=IMPORTS
+    ).run()
     assert any("Zapamiętane przypisania wartości" in box.label for box in fresh.expander)
     [saved] = [f.value for f in fresh.dataframe if "Wartość w pliku" in f.value.columns]
     assert saved[["Wartość w pliku", "Oznacza"]].values.tolist() == [
@@ -68,7 +74,9 @@ def test_an_unknown_okreg_is_mapped_once_on_admin_and_the_next_check_uses_it(sql
 
 def test_a_suggestion_is_preselected_and_a_google_forms_export_imports_with_notes(sqlite_engine):
     add_reference_data(sqlite_engine)
-    at = page_test("pages/admin.py", str(sqlite_engine.url), actor=ADMIN).run()
+    at = page_test(
+        "pages/admin.py", str(sqlite_engine.url), actor=ADMIN, query_params=IMPORTS
+    ).run()
     at.segmented_control(key="imports_kind").set_value("signups").run()
     upload_and_check(at, "signups", "signups_form_problems.csv")
 

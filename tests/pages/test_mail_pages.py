@@ -9,7 +9,7 @@ from dashboard.services.mail import Mail, queue
 from dashboard.services.mail_delivery import deliver_pending
 from db.engine import write_session
 from db.models import MailSubscription, User
-from harness.apptest import ADMIN, LEAD, assert_no_exception, page_test
+from harness.apptest import ADMIN, LEAD, assert_no_exception, page_test, section
 
 
 def subscribed(engine, username: str) -> bool | None:
@@ -48,7 +48,9 @@ def test_admin_sees_waiting_mail_and_why_a_message_was_given_up(
             queue(session, Mail("digest", address, f"Do {address}", "Treść"))
     settings = Settings(smtp_host="127.0.0.1", smtp_port=smtp_server.port)
     deliver_pending(demo_engine, settings, limit=1)  # the refused one, given up at once
-    at = page_test("pages/admin.py", demo_copy_url, actor=ADMIN).run()
+    at = page_test(
+        "pages/admin.py", demo_copy_url, actor=ADMIN, query_params=section("mail.outbox.tab")
+    ).run()
     assert_no_exception(at)
     assert any("SMTP_HOST" in warning.value for warning in at.warning)  # none in this run
     metrics = {metric.label: metric.value for metric in at.metric}

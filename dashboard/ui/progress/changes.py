@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -13,7 +14,10 @@ from dashboard import web
 from dashboard.core.formatting import format_date
 from dashboard.queries import changes
 from dashboard.queries.scope import Scope
+from dashboard.ui.sections import in_open_tab, lazy_tabs
 from dashboard.ui.tables import date_column, show_table, wide_text_column
+
+SINCE_TABS_KEY = "progress_since_tab"
 
 
 def proposal_link(proposal_id: int) -> str:
@@ -105,20 +109,25 @@ def since_section(since: date, as_of: date, scope: Scope, anchor: str) -> None:
     counts = web.query(changes.since_counts, since, as_of, scope)
     totals = (counts.new_proposals, counts.status_changes, counts.milestones_completed)
     labels = ("progress.since.new", "progress.since.changes", "progress.since.completed")
-    tabs = st.tabs(
-        [f"{web.tr(label)} ({count})" for label, count in zip(labels, totals, strict=True)]
+    tabs = lazy_tabs(
+        [f"{web.tr(label)} ({count})" for label, count in zip(labels, totals, strict=True)],
+        SINCE_TABS_KEY,
     )
     loaders: tuple[tuple[Callable, Callable], ...] = (
         (changes.new_proposals, new_proposals_table),
         (changes.status_changes, status_changes_table),
         (changes.milestones_completed, milestones_completed_table),
     )
+    window = (since, as_of, scope)
     for tab, total, (loader, render) in zip(tabs, totals, loaders, strict=True):
-        with tab:
-            if not total:
-                st.caption(web.tr("progress.since.empty"))
-                continue
-            frame = web.query(loader, since, as_of, scope)
-            render(frame)
-            if len(frame) < total:
-                st.caption(web.tr("progress.since.truncated", shown=len(frame), total=total))
+        in_open_tab(tab, partial(_since_list, loader, render, total, window))
+
+
+def _since_list(loader: Callable, render: Callable, total: int, window: tuple) -> None:
+    if not total:
+        st.caption(web.tr("progress.since.empty"))
+        return
+    frame = web.query(loader, *window)
+    render(frame)
+    if len(frame) < total:
+        st.caption(web.tr("progress.since.truncated", shown=len(frame), total=total))
