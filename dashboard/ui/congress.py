@@ -107,7 +107,7 @@ def section_tabs() -> list:
 def _metrics(values: list[tuple[str, object, str | None]]) -> None:
     """One metric per (catalogue key, value, help key) in equal columns."""
     for column, (key, value, help_key) in zip(st.columns(len(values)), values, strict=True):
-        column.metric(web.tr(key), value, help=web.tr(help_key) if help_key else None)
+        column.metric(web.tr(key), web.number(value), help=web.tr(help_key) if help_key else None)
 
 
 def totals_section(flt: cq.CongressFilter) -> None:

@@ -26,9 +26,13 @@ def percent_text(share: float) -> str:
 def headline(totals: pd.Series) -> None:
     """Members, organisations and the share of residents' direct voices, side by side."""
     members, organisations, voice = st.columns(3)
-    members.metric(web.tr("progress.team.metric.members"), int(totals["members"]), border=True)
+    members.metric(
+        web.tr("progress.team.metric.members"), web.number(int(totals["members"])), border=True
+    )
     organisations.metric(
-        web.tr("progress.team.metric.organisations"), int(totals["organisations"]), border=True
+        web.tr("progress.team.metric.organisations"),
+        web.number(int(totals["organisations"])),
+        border=True,
     )
     voice.metric(
         web.tr("progress.team.metric.direct_voice"),

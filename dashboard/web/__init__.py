@@ -27,7 +27,7 @@ from dashboard.web.cache import (
 )
 from dashboard.web.config import settings
 from dashboard.web.state import actor, require_actor
-from dashboard.web.text import count_text, lang, tr, tr_each
+from dashboard.web.text import count_text, lang, number, tr, tr_each
 
 # Everything imported so far (Streamlit, pandas, Altair, the panel) lives as long as the
 # process: set it aside from the garbage collector, whose full collections otherwise
@@ -40,6 +40,7 @@ __all__ = [
     "chart_spec",
     "clear_caches",
     "count_text",
+    "number",
     "current_data_version",
     "data_as_of",
     "engine",

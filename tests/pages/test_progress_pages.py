@@ -202,3 +202,30 @@ def test_every_table_column_has_a_width_that_fits_the_page(demo_url: str, page: 
         widths = [columns[name]["width"] for name in shown]
         assert all(isinstance(width, int) for width in widths), columns
         assert sum(widths) <= TABLE_BUDGET_PX, columns
+
+
+def test_counts_in_the_thousands_are_written_with_a_thin_space(demo_copy_url: str) -> None:
+    """A city has tens of thousands of proposals: "12 345", not "12345" (cards, facets)."""
+    import sqlite3
+
+    columns = "subteam_id, title, description, source, district_id, created_at, updated_at, version"
+    path = demo_copy_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:  # another tool's write: plain SQL
+        while connection.execute("SELECT count(*) FROM proposals").fetchone()[0] < 1500:
+            connection.execute(
+                f"INSERT INTO proposals (status, {columns}) "  # noqa: S608
+                f"SELECT 'submitted', {columns} FROM proposals"
+            )
+        total, submitted = connection.execute(
+            "SELECT count(*), sum(status = 'submitted') FROM proposals"
+        ).fetchone()
+    written = f"{total:,}".replace(",", "\u00a0")
+    progress = page_test("pages/postepy.py", demo_copy_url, actor=DIRECTOR, query_params=AS_OF)
+    progress.run()
+    assert_no_exception(progress)
+    cards = {metric.label: metric.value for metric in progress.metric}
+    assert cards["Wszystkie propozycje"] == written
+    proposals = page_test("pages/propozycje.py", demo_copy_url, actor=DIRECTOR).run()
+    assert_no_exception(proposals)
+    facets = "\n".join(block.value for block in proposals.markdown)
+    assert f"**{submitted:,}**".replace(",", "\u00a0") in facets  # the status facet

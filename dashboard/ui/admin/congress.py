@@ -70,7 +70,7 @@ def _checkin(actor: Actor, edition: int) -> None:
     for column, key in zip(
         columns, ("registered", "present", "expected", "waitlisted"), strict=True
     ):
-        column.metric(web.tr(f"congress.admin.count.{key}"), counts[key])
+        column.metric(web.tr(f"congress.admin.count.{key}"), web.number(counts[key]))
     text = st.text_input(web.tr("congress.admin.search"), key="admin_congress_search")
     if not text.strip():
         st.caption(web.tr("congress.admin.search_hint"))

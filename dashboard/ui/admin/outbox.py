@@ -27,7 +27,7 @@ def render(actor: Actor) -> None:
     st.caption(web.tr("mail.outbox.intro", attempts=MAX_ATTEMPTS, limit=LIMIT))
     counts = web.query(outbox_counts, actor)
     for column, state in zip(st.columns(len(OUTBOX_STATES)), OUTBOX_STATES, strict=True):
-        column.metric(web.tr(f"mail.outbox.state.{state}"), counts[state])
+        column.metric(web.tr(f"mail.outbox.state.{state}"), web.number(counts[state]))
     chosen = st.multiselect(
         web.tr("mail.outbox.filter"),
         OUTBOX_STATES,

@@ -23,8 +23,8 @@ TIMELINE_ANCHOR = "kamienie-milowe"
 SINCE_ANCHOR = "zmiany"
 
 
-def _delta(now: int, then: int | None) -> int | None:
-    return None if then is None else now - then
+def _delta(now: int, then: int | None) -> str | None:
+    return None if then is None else web.number(now - then)
 
 
 def headline(
@@ -48,7 +48,7 @@ def headline(
         count = getattr(now, status)
         column.metric(
             f"{TRAFFIC_ICONS[status]} {web.tr(f'progress.metric.{status}')}",
-            count,
+            web.number(count),
             delta=_delta(count, getattr(then, status) if then else None),
             delta_color="normal" if status == "on_track" else "inverse",
             help=help_text,
@@ -84,7 +84,7 @@ def _proposal_figures(
         value = now.figure(key)
         column.metric(
             web.tr(f"figure.{key}"),
-            value,
+            web.number(value),
             delta=_delta(value, then.figure(key) if then else None),
             delta_color="off",
             help=f"{help_text} {delta_help}",

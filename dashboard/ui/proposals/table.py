@@ -34,14 +34,16 @@ def facets(counts: pd.DataFrame) -> None:
     st.subheader(web.tr("proposals.facets"))
     statuses = counts[counts["facet"] == "status"]
     figures = count_figures(dict(zip(statuses["value"], statuses["count"], strict=True)))
-    lines = [f"- {web.tr(f'figure.{key}')}: **{figures[key]}**" for key in PROPOSAL_FIGURES]
+    lines = [
+        f"- {web.tr(f'figure.{key}')}: **{web.number(figures[key])}**" for key in PROPOSAL_FIGURES
+    ]
     st.markdown(f"**{web.tr('figure.facets')}**\n\n" + "\n".join(lines))
     for facet, title_key in FACET_TITLES.items():
         rows = counts[counts["facet"] == facet]
         if rows.empty:
             continue
         lines = [
-            f"- {plain(_facet_label(facet, value, label))}: **{count}**"
+            f"- {plain(_facet_label(facet, value, label))}: **{web.number(int(count))}**"
             for value, label, count in zip(rows["value"], rows["label"], rows["count"], strict=True)
         ]
         st.markdown(f"**{web.tr(title_key)}**\n\n" + "\n".join(lines))
