@@ -20,6 +20,7 @@ from dashboard.ui.progress.subteams import (
     with_links,
 )
 from dashboard.ui.scope import scope_filters
+from dashboard.ui.sections import on_demand
 
 actor = web.require_actor()
 lang = web.lang()
@@ -64,8 +65,11 @@ if not pipeline.empty:
     show_chart(
         recipe(charts.pipeline_chart, with_links(pipeline, subteams), lang), "propozycje-statusy"
     )
-    with st.expander(web.tr("progress.pipeline.table")):
-        pipeline_table(pipeline, subteams)
+    on_demand(
+        web.tr("progress.pipeline.table"),
+        "progress_pipeline_table",
+        lambda: pipeline_table(pipeline, subteams),
+    )
 
 since_section(since, as_of, scope, top.SINCE_ANCHOR)
 

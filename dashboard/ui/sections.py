@@ -1,6 +1,6 @@
-"""Pages in tabs where only the open tab runs: its queries, tables and charts are
-built when someone opens it, not at every run of the page (/kongres, /admin, the
-"since" lists of /postepy)."""
+"""Parts of a page that run only when open: tabs (/kongres, /admin, the "since" lists of
+/postepy) and folded tables; their queries, tables and charts are built when someone
+opens them, not at every run of the page."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ def section_tabs(label_keys: Sequence[str]) -> list:
 def lazy_tabs(labels: Sequence[str], key: str) -> list:
     """Tabs inside a page section, the open one kept for the session (not in the URL)."""
     return st.tabs(list(labels), key=key, on_change="rerun")
+
+
+def on_demand(label: str, key: str, draw: Callable[[], None]) -> None:
+    """A folded part (a chart's numbers as a table) whose content runs only when someone
+    unfolds it."""
+    folded = st.expander(label, key=key, on_change="rerun")
+    if folded.open:
+        with folded:
+            draw()
 
 
 def in_open_tab(tab, draw: Callable[[], None]) -> None:

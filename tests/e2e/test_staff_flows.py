@@ -194,3 +194,24 @@ def test_kongres_tab_opens_its_section_and_the_url_keeps_it(page_as):
     settle(page)
     expect(page.get_by_role("tab", name=tr(SECTIONS[1]))).to_have_attribute("aria-selected", "true")
     assert exception_texts(page) == []
+
+
+def test_postepy_builds_a_folded_table_and_a_since_list_when_opened(page_as):
+    """Only what is open runs: the pipeline's numbers appear when their fold is opened, a
+    "since" list when its tab is chosen."""
+    page = page_as("dyrektor", viewport=DESKTOP)
+    settle(page)
+    fold = page.locator('[data-testid="stExpander"]').filter(has_text=tr("progress.pipeline.table"))
+    expect(fold).to_have_count(1)
+    expect(fold.locator('[data-testid="stDataFrame"]')).to_have_count(0)
+    fold.get_by_text(tr("progress.pipeline.table")).click()
+    settle(page)
+    expect(fold.locator('[data-testid="stDataFrame"]')).to_be_visible()
+    changes = page.get_by_role("tab", name=tr("progress.since.changes"), exact=False)
+    changes.click()
+    settle(page)
+    expect(changes).to_have_attribute("aria-selected", "true")
+    expect(
+        page.get_by_role("tabpanel").locator('[data-testid="stDataFrame"]').first
+    ).to_be_visible()
+    assert exception_texts(page) == []

@@ -40,17 +40,14 @@ def _save(change: Callable[[], object]) -> None:
     st.rerun()
 
 
-def _milestone_label(row: pd.Series) -> str:
-    done = (
-        web.tr("progress.edit.option_done", date=format_date(row["done_on"]))
-        if row["done_on"]
-        else ""
-    )
+def _milestone_label(row) -> str:
+    """ "Title (subteam, due date)" of one ``current_milestones`` row (a named tuple)."""
+    done = web.tr("progress.edit.option_done", date=format_date(row.done_on)) if row.done_on else ""
     return web.tr(
         "progress.edit.option",
-        title=row["title"],
-        subteam=row["subteam"],
-        due=format_date(row["due_date"]),
+        title=row.title,
+        subteam=row.subteam,
+        due=format_date(row.due_date),
         done=done,
     )
 
@@ -61,7 +58,7 @@ def milestone_editor(actor: Actor, subteams: dict[int, str]) -> None:
     st.caption(web.tr("progress.edit.intro", subteams=", ".join(subteams.values())))
     engine = web.engine()
     current = web.query(pq.current_milestones, tuple(sorted(subteams)))
-    labels = {int(row["id"]): _milestone_label(row) for _, row in current.iterrows()}
+    labels = {int(row.id): _milestone_label(row) for row in current.itertuples(index=False)}
     done_tab, move_tab, add_tab = st.tabs(
         [web.tr(f"progress.edit.{tab}_tab") for tab in ("done", "move", "add")]
     )
