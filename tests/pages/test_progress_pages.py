@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from dashboard.i18n import t
+from dashboard.ui.progress.milestones import EDIT_TABS_KEY
 from db.engine import make_engine
 from db.models import Milestone, MilestoneEvent
 from harness.apptest import ADMIN, DIRECTOR, LEAD, assert_no_exception, chart_specs, page_test
@@ -88,8 +90,8 @@ def test_lead_marks_a_milestone_done_and_a_bad_title_keeps_the_input(demo_copy_u
         ).first()[0]
     at = page_test("pages/postepy.py", demo_copy_url, actor=LEAD, query_params=AS_OF)
     at.run()
-    # Only the lead's own subteam is offered.
-    assert at.selectbox(key="progress_add_subteam").options == ["Toruński model partycypacji"]
+    # Only the open form runs (the first tab: mark done).
+    assert not [box for box in at.selectbox if box.key == "progress_add_subteam"]
 
     at.selectbox(key="progress_done_milestone").set_value(open_milestone)
     at.date_input(key="progress_done_on").set_value(DEMO_TODAY)
@@ -108,6 +110,10 @@ def test_lead_marks_a_milestone_done_and_a_bad_title_keeps_the_input(demo_copy_u
     assert done_on == DEMO_TODAY
     assert [tuple(event) for event in events] == [("lider", "done", DEMO_TODAY.isoformat())]
 
+    at.session_state[EDIT_TABS_KEY] = t("progress.edit.add_tab")
+    at.run()
+    # Only the lead's own subteam is offered.
+    assert at.selectbox(key="progress_add_subteam").options == ["Toruński model partycypacji"]
     at.text_input(key="progress_add_title").set_value("   ")
     next(b for b in at.button if b.label == "Dodaj kamień milowy").click().run()
     assert [error.value for error in at.error] == ["Podaj nazwę kamienia milowego."]
@@ -142,7 +148,6 @@ def test_team_page_shows_emails_to_admins(demo_url: str) -> None:
 
 
 def test_first_screen_names_the_late_milestones_and_links_each_figure(demo_url: str) -> None:
-    from dashboard.i18n import t
     from dashboard.queries import figures
 
     engine = make_engine(demo_url)
@@ -170,7 +175,6 @@ def test_first_screen_names_the_late_milestones_and_links_each_figure(demo_url: 
 
 
 def test_facets_use_the_figure_words_of_the_progress_page(demo_url: str) -> None:
-    from dashboard.i18n import t
     from dashboard.queries import figures
 
     engine = make_engine(demo_url)

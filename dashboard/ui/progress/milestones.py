@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -16,7 +17,11 @@ from dashboard.queries import progress as pq
 from dashboard.services import milestones as milestone_service
 from dashboard.ui import feedback
 from dashboard.ui.progress.dates import EARLIEST_AS_OF, today
+from dashboard.ui.sections import in_open_tab, lazy_tabs
 from dashboard.web import state
+
+EDIT_TABS = ("done", "move", "add")  # progress.edit.<tab>_tab
+EDIT_TABS_KEY = "progress_edit_tab"  # only the open form runs
 
 
 def editable_subteams(actor: Actor, progress: pd.DataFrame) -> dict[int, str]:
@@ -59,17 +64,20 @@ def milestone_editor(actor: Actor, subteams: dict[int, str]) -> None:
     engine = web.engine()
     current = web.query(pq.current_milestones, tuple(sorted(subteams)))
     labels = {int(row.id): _milestone_label(row) for row in current.itertuples(index=False)}
-    done_tab, move_tab, add_tab = st.tabs(
-        [web.tr(f"progress.edit.{tab}_tab") for tab in ("done", "move", "add")]
+    done_tab, move_tab, add_tab = lazy_tabs(
+        [web.tr(f"progress.edit.{tab}_tab") for tab in EDIT_TABS], EDIT_TABS_KEY
     )
     for tab, form in ((done_tab, _done_form), (move_tab, _move_form)):
-        with tab:
-            if labels:
-                form(engine, actor, labels)
-            else:
-                st.caption(web.tr("progress.edit.none"))
-    with add_tab:
-        _add_form(engine, actor, subteams)
+        in_open_tab(tab, partial(_existing_form, form, engine, actor, labels))
+    in_open_tab(add_tab, partial(_add_form, engine, actor, subteams))
+
+
+def _existing_form(form: Callable, engine, actor: Actor, labels: dict[int, str]) -> None:
+    """A form about the existing milestones (``labels``: id → label), or a note that none is."""
+    if labels:
+        form(engine, actor, labels)
+    else:
+        st.caption(web.tr("progress.edit.none"))
 
 
 def _choose(label_key: str, options: dict[int, str], key: str) -> int:
