@@ -46,7 +46,8 @@ def _save(change: Callable[[], object]) -> None:
 
 
 def _milestone_label(row) -> str:
-    """ "Title (subteam, due date)" of one ``current_milestones`` row (a named tuple)."""
+    """The choice's text, title (subteam, due date), of one ``current_milestones`` row
+    (a named tuple from ``itertuples``)."""
     done = web.tr("progress.edit.option_done", date=format_date(row.done_on)) if row.done_on else ""
     return web.tr(
         "progress.edit.option",

@@ -43,7 +43,7 @@ def facets(counts: pd.DataFrame) -> None:
         if rows.empty:
             continue
         lines = [
-            f"- {plain(_facet_label(facet, value, label))}: **{web.number(int(count))}**"
+            f"- {plain(_facet_label(facet, value, label))}: **{web.number(count)}**"
             for value, label, count in zip(rows["value"], rows["label"], rows["count"], strict=True)
         ]
         st.markdown(f"**{web.tr(title_key)}**\n\n" + "\n".join(lines))
