@@ -10,13 +10,14 @@ changes, milestones completed).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Engine
 
-from dashboard.charts.base import finalize, to_png
+from dashboard.charts.base import finalized_spec
 from dashboard.core.errors import Label
 from dashboard.core.fingerprint import data_key
 from dashboard.core.formatting import format_date, format_datetime, format_long_date
@@ -139,7 +140,7 @@ def _content(request: _Request, chart_ids: Sequence[str]) -> DeckContent:
         figures_title=t("presentation.deck.figures", lang),
         figures=tuple(_figures(request)),
         attention=_attention(request),
-        charts=tuple(_chart_slide(request, chart_id) for chart_id in chart_ids),
+        charts=_chart_slides(request, chart_ids),
         changes_title=t("presentation.deck.changes", lang, date=format_date(filters.since)),
         changes=_changes(request),
         footer=t("presentation.deck.footer", lang, when=format_datetime(request.moment)),
@@ -268,17 +269,40 @@ def _people(count: int, lang: str, threshold: int) -> str:
     return _number(count, lang)
 
 
-def _chart_slide(request: _Request, chart_id: str) -> ChartSlide:
+def _chart_slides(request: _Request, chart_ids: Sequence[str]) -> tuple[ChartSlide, ...]:
+    """One slide per chart: every chart's data is read first, then the images not kept
+    from an earlier deck are drawn together."""
     filters, lang, threshold = request.filters, request.lang, request.threshold
+    data = [catalogue.load_chart_data(request.engine, chart_id, filters) for chart_id in chart_ids]
+    pngs = images.chart_pngs(
+        [
+            (
+                _image_key(chart_id, chart_data, filters, lang, threshold),
+                lambda chart_id=chart_id, chart_data=chart_data: _chart_spec(
+                    request, chart_id, chart_data
+                ),
+            )
+            for chart_id, chart_data in zip(chart_ids, data, strict=True)
+        ]
+    )
+    return tuple(
+        ChartSlide(
+            chart_id, catalogue.chart_title(chart_id, lang), _caption(request, chart_id), png
+        )
+        for chart_id, png in zip(chart_ids, pngs, strict=True)
+    )
+
+
+def _caption(request: _Request, chart_id: str) -> str:
     subtitle = catalogue.subtitle_lines(
-        chart_id, filters, lang, request.moment, request.subteam_names, threshold
+        chart_id,
+        request.filters,
+        request.lang,
+        request.moment,
+        request.subteam_names,
+        request.threshold,
     )
-    data = catalogue.load_chart_data(request.engine, chart_id, filters)
-    png = images.chart_png(
-        _image_key(chart_id, data, filters, lang, threshold),
-        lambda: _render_chart(request, chart_id, data),
-    )
-    return ChartSlide(chart_id, catalogue.chart_title(chart_id, lang), " · ".join(subtitle), png)
+    return " · ".join(subtitle)
 
 
 def _image_key(chart_id: str, data, filters: PresentationFilters, lang: str, threshold: int):
@@ -288,9 +312,10 @@ def _image_key(chart_id: str, data, filters: PresentationFilters, lang: str, thr
         return None
 
 
-def _render_chart(request: _Request, chart_id: str, data) -> bytes:
-    """The slide image: the chart without its title (the slide carries it as text), so
-    it depends only on the data, the filters, the language and the threshold."""
+def _chart_spec(request: _Request, chart_id: str, data) -> str:
+    """The slide image's Vega-Lite JSON: the chart without its title (the slide carries
+    it as text), so it depends only on the data, the filters, the language and the
+    threshold."""
     filters, lang = request.filters, request.lang
     chart = catalogue.draw_chart(
         chart_id,
@@ -303,7 +328,7 @@ def _render_chart(request: _Request, chart_id: str, data) -> bytes:
         size=catalogue.DECK_CHART_SIZE,
         with_title=False,
     )
-    return to_png(finalize(chart, lang, projector=True))
+    return json.dumps(finalized_spec(chart, lang, projector=True))
 
 
 def _changes(request: _Request) -> tuple[ChangeSection, ...]:

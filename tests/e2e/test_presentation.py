@@ -38,3 +38,61 @@ def test_clicker_keys_move_between_charts(page_as, panel):
     assert exception_texts(page) == []
     # Closed: the sidebar's settings are out of the viewport.
     expect(page.locator('[data-testid="stSidebarUserContent"]')).not_to_be_in_viewport()
+
+
+def test_the_deck_downloads_with_every_chart_drawn_by_chart_workers(page_as, panel, tmp_path):
+    """The served panel draws a deck's charts in worker processes (its own children),
+    and the PPTX a person downloads has one image per chart slide."""
+    from pptx import Presentation
+
+    from dashboard.charts import png_workers
+    from dashboard.i18n import t
+
+    page = page_as("dyrektor", viewport={"width": 1440, "height": 900})
+    page.goto(f"{panel.url}/prezentacja")
+    settle(page)
+    page.locator('[data-testid="stExpandSidebarButton"]').click()  # closed while presenting
+    button = page.get_by_role("button", name=t("presentation.download_pptx", "pl"))
+    expect(button).to_be_in_viewport()
+    with page.expect_download(timeout=120_000) as download:
+        button.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+
+    pictures = [
+        shape
+        for slide in Presentation(str(path)).slides
+        for shape in slide.shapes
+        if shape.shape_type == 13  # MSO_SHAPE_TYPE.PICTURE
+    ]
+    assert len(pictures) == len(CHART_IDS)
+    assert len({picture.image.sha1 for picture in pictures}) == len(CHART_IDS)
+    workers = [
+        command
+        for command in _descendant_commands(panel.process.pid)
+        if "dashboard.charts.png_workers" in command
+    ]
+    cores = png_workers.worker_count()
+    assert len(workers) == (cores if cores > 1 else 0), workers  # one core: drawn in the server
+    assert exception_texts(page) == []
+
+
+def _descendant_commands(root_pid: int) -> list[str]:
+    from pathlib import Path
+
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    commands, pending = [], list(children.get(root_pid, []))
+    while pending:
+        pid = pending.pop()
+        pending.extend(children.get(pid, []))
+        try:
+            commands.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:
+            continue
+    return commands
