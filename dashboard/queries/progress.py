@@ -119,26 +119,34 @@ def status_counts(as_of: date, scope: Scope = EVERYTHING):
 
     Counted as the stored statuses (read from the (subteam, status, created) index alone),
     minus the stored and plus the then statuses of the few proposals changed since —
-    rather than working out every proposal's status at D.
+    rather than working out every proposal's status at D. The changed proposals are
+    read once (a materialised CTE) for both corrections.
     """
-    changed = proposals_t.c.id.in_(_changed_after(as_of))
-
-    def counted(status: ColumnElement[str], sign: int, *conditions: ColumnElement[bool]):
-        rows = (
-            select(proposals_t.c.subteam_id, status.label("status"))
-            .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
-            .where(proposals_t.c.created_at < end_of_day(as_of), *scope.conditions(), *conditions)
-            .subquery()
+    created = [proposals_t.c.created_at < end_of_day(as_of), *scope.conditions()]
+    changed = (
+        select(
+            proposals_t.c.subteam_id,
+            proposals_t.c.status.label("stored"),
+            _status_from_events(as_of).label("then"),
         )
-        return select(
-            rows.c.subteam_id, rows.c.status, (sign * func.count()).label("count")
-        ).group_by(rows.c.subteam_id, rows.c.status)
-
-    parts = union_all(
-        counted(proposals_t.c.status, 1),
-        counted(proposals_t.c.status, -1, changed),
-        counted(_status_from_events(as_of), 1, changed),
-    ).subquery("status_parts")
+        .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
+        .where(proposals_t.c.id.in_(_changed_after(as_of)), *created)
+        .cte()
+        .prefix_with("MATERIALIZED")
+    )
+    stored = (
+        select(proposals_t.c.subteam_id, proposals_t.c.status, func.count().label("count"))
+        .join(subteams_t, subteams_t.c.id == proposals_t.c.subteam_id)
+        .where(*created)
+        .group_by(proposals_t.c.subteam_id, proposals_t.c.status)
+    )
+    stored_before = select(changed.c.subteam_id, changed.c.stored, -func.count()).group_by(
+        changed.c.subteam_id, changed.c.stored
+    )
+    then = select(changed.c.subteam_id, changed.c.then, func.count()).group_by(
+        changed.c.subteam_id, changed.c.then
+    )
+    parts = union_all(stored, stored_before, then).subquery("status_parts")
     total = func.sum(parts.c.count)
     return (
         select(parts.c.subteam_id, parts.c.status, cast(total, Integer).label("count"))
