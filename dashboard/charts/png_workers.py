@@ -110,12 +110,19 @@ class _Worker:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def stop(self) -> None:
+    def end_input(self) -> None:
+        """The worker's loop ends at the end of its input (after the image it draws)."""
         try:
-            self.process.stdin.close()  # the worker's loop ends at end of input
+            self.process.stdin.close()
+        except OSError:
+            pass
+
+    def wait_ended(self) -> None:
+        try:
             self.process.wait(timeout=5)
-        except (OSError, subprocess.TimeoutExpired):
+        except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
         self.process.stdout.close()
 
 
@@ -129,24 +136,16 @@ class _Pool:
         self._timer: threading.Timer | None = None
 
     def draw(self, specs: Sequence[SpecMaker], scale: float) -> list[bytes]:
-        self._start()
-        with ThreadPoolExecutor(len(self._workers)) as threads:
-            pngs = list(threads.map(lambda spec: self._draw_one(spec, scale), specs))
-        self._close_when_idle()
-        return pngs
-
-    def _draw_one(self, spec: SpecMaker, scale: float) -> bytes:
-        text = spec()
+        # The queue of this start: if the workers are closed meanwhile (the idle timer
+        # of another deck), drawing on them fails at once and the caller draws here.
+        idle, count = self._start()
         try:
-            worker = self._idle.get(timeout=60)
-        except queue.Empty as error:
-            raise WorkerGone("no worker free for 60 s") from error
-        try:
-            return worker.draw(text, scale)
+            with ThreadPoolExecutor(count) as threads:
+                return list(threads.map(lambda spec: _draw_one(idle, spec, scale), specs))
         finally:
-            self._idle.put(worker)  # a dead one fails the next drawing at once, not in 60 s
+            self._close_when_idle()
 
-    def _start(self) -> None:
+    def _start(self) -> tuple[queue.SimpleQueue[_Worker], int]:
         with self._lock:
             if self._timer is not None:
                 self._timer.cancel()
@@ -155,6 +154,7 @@ class _Pool:
                 worker = _Worker()
                 self._workers.append(worker)
                 self._idle.put(worker)
+            return self._idle, len(self._workers)
 
     def _close_when_idle(self) -> None:
         with self._lock:
@@ -180,10 +180,24 @@ class _Pool:
                 self._timer.cancel()
                 self._timer = None
         for worker in workers:
-            worker.stop()
+            worker.end_input()
+        for worker in workers:
+            worker.wait_ended()
 
 
 _POOL = _Pool()
+
+
+def _draw_one(idle: queue.SimpleQueue[_Worker], spec: SpecMaker, scale: float) -> bytes:
+    text = spec()
+    try:
+        worker = idle.get(timeout=60)
+    except queue.Empty as error:
+        raise WorkerGone("no worker free for 60 s") from error
+    try:
+        return worker.draw(text, scale)
+    finally:
+        idle.put(worker)  # a dead one fails the next drawing at once, not in 60 s
 
 
 def _write_frame(stream: BinaryIO, status: int, payload: bytes) -> None:

@@ -96,3 +96,17 @@ def _wait_until(condition, timeout: float = 15.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not reached in time"
         time.sleep(0.05)
+
+
+def test_workers_closed_in_the_middle_of_a_deck_lose_no_image(two_workers):
+    """The idle timer of an earlier deck may close the workers while this one draws."""
+    specs = [_spec(value) for value in (3, 6, 9, 12)]
+
+    def closing_first():
+        png_workers.close()
+        return specs[0]
+
+    started = time.monotonic()
+    drawn = png_workers.draw_pngs([closing_first, *_makers(specs[1:])], scale=1.0)
+    assert drawn == [png_workers.draw_png(spec, scale=1.0) for spec in specs]
+    assert time.monotonic() - started < 30  # no wait for a worker that will not come back
