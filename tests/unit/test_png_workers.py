@@ -110,3 +110,20 @@ def test_workers_closed_in_the_middle_of_a_deck_lose_no_image(two_workers):
     drawn = png_workers.draw_pngs([closing_first, *_makers(specs[1:])], scale=1.0)
     assert drawn == [png_workers.draw_png(spec, scale=1.0) for spec in specs]
     assert time.monotonic() - started < 30  # no wait for a worker that will not come back
+
+
+def test_a_compacted_image_looks_the_same_on_white_and_is_smaller():
+    import io
+
+    import vl_convert
+    from PIL import Image, ImageChops
+
+    drawn = vl_convert.vegalite_to_png(_spec(7), scale=2.0)
+    compacted = png_workers.compact(drawn)
+    with Image.open(io.BytesIO(drawn)) as original, Image.open(io.BytesIO(compacted)) as image:
+        assert image.mode == "P"
+        assert image.size == original.size
+        difference = ImageChops.difference(original.convert("RGB"), image.convert("RGB"))
+        assert max(high for _, high in difference.getextrema()) <= 32
+        assert image.convert("RGB").getpixel((2, 2)) == (255, 255, 255)  # the background
+    assert len(compacted) < len(drawn) / 2
