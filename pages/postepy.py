@@ -32,7 +32,8 @@ with st.expander(web.tr("progress.filters")):
     scope = scope_filters(subteams)
 st.caption(web.tr("progress.intro", date=format_long_date(as_of, lang)))
 
-progress = web.query(pq.subteam_progress, as_of, scope)
+now = web.query(pq.progress_as_of, as_of, scope)
+progress, pipeline = now.subteams, now.pipeline
 if progress.empty:
     st.info(web.tr("progress.no_subteams"))
     st.stop()
@@ -40,11 +41,9 @@ slugs = scope_slugs(scope, progress, subteams)
 top.since_line(web.query(changes.since_counts, since, as_of, scope), since)
 attention_block(web.query(figures.milestones_needing_attention, as_of, scope), top.ATTENTION_ANCHOR)
 
-pipeline = web.query(pq.pipeline_as_of, as_of, scope)
 congresses = web.query(pq.congress_editions)
-then = pq.summarise_headline(
-    web.query(pq.subteam_progress, since, scope), web.query(pq.pipeline_as_of, since, scope)
-)
+before = web.query(pq.progress_as_of, since, scope)
+then = pq.summarise_headline(before.subteams, before.pipeline)
 top.headline(pq.summarise_headline(progress, pipeline), then, congresses, (as_of, since), slugs)
 
 st.subheader(web.tr("progress.section.subteams"), anchor=top.SUBTEAMS_ANCHOR)

@@ -218,21 +218,6 @@ def _milestone_stats(as_of: date):
     )
 
 
-def _proposal_stats(as_of: date):
-    counts = status_counts(as_of)
-    return (
-        select(
-            counts.c.subteam_id,
-            func.sum(counts.c.count).label("proposals_total"),
-            func.sum(case((counts.c.status.in_(DECIDED_STATUSES), counts.c.count), else_=0)).label(
-                "proposals_decided"
-            ),
-        )
-        .group_by(counts.c.subteam_id)
-        .subquery("proposal_stats")
-    )
-
-
 def _latest(column, table, as_of: date, *joins_and_conditions) -> ColumnElement:
     """Latest ``column`` (< end of ``as_of``) for the outer subteam row, newest first by index."""
     statement = select(column).select_from(table).where(column < end_of_day(as_of))
@@ -295,13 +280,34 @@ SUBTEAM_PROGRESS_COLUMNS = [
 ]
 
 
+@dataclass(frozen=True)
+class ProgressAsOf:
+    """``subteam_progress`` and ``pipeline_as_of`` of one date and scope."""
+
+    subteams: pd.DataFrame
+    pipeline: pd.DataFrame
+
+
+@reads(*TABLES_READ)
+def progress_as_of(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> ProgressAsOf:
+    """The subteams' progress and the proposal pipeline as of ``as_of``, with the status
+    counts (the costly part: every proposal's status then) read once for both."""
+    pipeline = pipeline_as_of(engine, as_of, scope)
+    return ProgressAsOf(_subteam_rows(engine, as_of, scope, pipeline), pipeline)
+
+
 @reads(*TABLES_READ)
 def subteam_progress(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """One row per subteam as of ``as_of``: milestone counts and weights, late and
     at-risk counts, proposals received and decided, last activity; plus the derived
     ``status`` (on_track / at_risk / late) and ``completion`` (0..1, by weight)."""
+    return progress_as_of(engine, as_of, scope).subteams
+
+
+def _subteam_rows(
+    engine: Engine, as_of: date, scope: Scope, pipeline: pd.DataFrame
+) -> pd.DataFrame:
     stats = _milestone_stats(as_of)
-    proposals = _proposal_stats(as_of)
     statement = (
         select(
             subteams_t.c.id,
@@ -314,17 +320,20 @@ def subteam_progress(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> 
             func.coalesce(stats.c.late_count, 0),
             func.coalesce(stats.c.at_risk_count, 0),
             func.coalesce(stats.c.overdue_count, 0),
-            func.coalesce(proposals.c.proposals_total, 0),
-            func.coalesce(proposals.c.proposals_decided, 0),
             *_last_activity_columns(as_of),
         )
         .join(teams_t, teams_t.c.id == subteams_t.c.team_id)
         .outerjoin(stats, stats.c.subteam_id == subteams_t.c.id)
-        .outerjoin(proposals, proposals.c.subteam_id == subteams_t.c.id)
         .where(*scope.conditions())
         .order_by(teams_t.c.id, subteams_t.c.position, subteams_t.c.id)
     )
-    frame = query_frame(engine, statement, SUBTEAM_PROGRESS_COLUMNS, datetimes=ACTIVITY_COLUMNS)
+    columns = [name for name in SUBTEAM_PROGRESS_COLUMNS if not name.startswith("proposals_")]
+    frame = query_frame(engine, statement, columns, datetimes=ACTIVITY_COLUMNS)
+    decided = pipeline[pipeline["status"].isin(DECIDED_STATUSES)]
+    for column, counted in (("proposals_total", pipeline), ("proposals_decided", decided)):
+        per_subteam = counted.groupby("subteam_id")["count"].sum()
+        frame[column] = frame["subteam_id"].map(per_subteam).fillna(0).astype(int)
+    frame = frame[SUBTEAM_PROGRESS_COLUMNS]
     frame["last_activity"] = frame[ACTIVITY_COLUMNS].max(axis=1)
     frame = frame.drop(columns=ACTIVITY_COLUMNS)
     frame["status"] = [
@@ -442,10 +451,8 @@ def summarise_headline(progress: pd.DataFrame, pipeline: pd.DataFrame) -> Headli
 
 @reads(*TABLES_READ)
 def headline_figures(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> Headline:
-    return summarise_headline(
-        subteam_progress(engine, as_of, scope),
-        pipeline_as_of(engine, as_of, scope),
-    )
+    view = progress_as_of(engine, as_of, scope)
+    return summarise_headline(view.subteams, view.pipeline)
 
 
 # --- Congress ----------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, event, insert
 
 from dashboard.queries import changes as change_queries
 from dashboard.queries import progress as pq
@@ -179,6 +179,27 @@ def test_proposal_counts_and_last_activity_as_of(history: Engine) -> None:
     later = pq.subteam_progress(history, date(2026, 3, 21))
     assert _by_subteam(later, "proposals_total") == {A: 2, B: 2, C: 0}
     assert _by_subteam(later, "proposals_decided") == {A: 1, B: 2, C: 0}
+
+
+def test_progress_as_of_reads_the_status_counts_once_for_table_and_pipeline(
+    history: Engine,
+) -> None:
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):  # not BEGIN
+            statements.append(statement)
+
+    event.listen(history, "before_cursor_execute", record)
+    try:
+        view = pq.progress_as_of(history, D, Scope.of(team_id=TEAM))
+    finally:
+        event.remove(history, "before_cursor_execute", record)
+    assert len(statements) == 2  # the pipeline's counts, then the subteams' milestones
+    assert sum("MATERIALIZED" in statement for statement in statements) == 1  # status counts
+    assert _by_subteam(view.subteams, "proposals_total") == {A: 1, B: 2}
+    assert view.pipeline.groupby("subteam_id")["count"].sum().to_dict() == {A: 1, B: 2}
+    assert view.subteams.equals(pq.subteam_progress(history, D, Scope.of(team_id=TEAM)))
 
 
 def test_milestones_as_of_hide_a_later_completion(history: Engine) -> None:
