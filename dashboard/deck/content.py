@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from sqlalchemy import Engine
 
@@ -278,9 +279,7 @@ def _chart_slides(request: _Request, chart_ids: Sequence[str]) -> tuple[ChartSli
         [
             (
                 _image_key(chart_id, chart_data, filters, lang, threshold),
-                lambda chart_id=chart_id, chart_data=chart_data: _chart_spec(
-                    request, chart_id, chart_data
-                ),
+                partial(_chart_spec, request, chart_id, chart_data),
             )
             for chart_id, chart_data in zip(chart_ids, data, strict=True)
         ]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable, Sequence
 
 from dashboard.charts import png_workers
 
-# Ten charts a deck, ~0.4 MB each: three decks (languages, filter sets) at most, ~12 MB.
+# Ten charts a deck, ~40 KB each (a palette image): three decks (languages, filter sets).
 MAX_IMAGES = 30
 
 _images: OrderedDict[Hashable, bytes] = OrderedDict()
