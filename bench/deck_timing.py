@@ -35,13 +35,11 @@ def _unchanged_rows(database_url: str, row_type) -> list:
         for fmt in ("pptx", "pdf"):
             deck_bytes(engine, fmt)  # loads the writer (python-pptx, fpdf2) once
             images.clear()
-            first, first_cpu = _timed(lambda fmt=fmt: deck_bytes(engine, fmt))
-            timings = []
-            for _ in range(2):
-                timings.append(_timed(lambda fmt=fmt: deck_bytes(engine, fmt)))
-            size = len(deck_bytes(engine, fmt))
-            seconds = statistics.median(w for w, _ in timings)
-            cpu = statistics.median(c for _, c in timings)
+            first, first_cpu, _ = _timed(lambda fmt=fmt: deck_bytes(engine, fmt))
+            timings = [_timed(lambda fmt=fmt: deck_bytes(engine, fmt)) for _ in range(2)]
+            size = len(timings[-1][2])
+            seconds = statistics.median(wall for wall, _, _ in timings)
+            cpu = statistics.median(cpu for _, cpu, _ in timings)
             name = f"deck {fmt.upper()}"
             target = f"≤ {DECK_TARGET_S} s"
             out.append(
@@ -76,11 +74,11 @@ def _unchanged_rows(database_url: str, row_type) -> list:
     return out
 
 
-def _timed(action) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of this process and the chart workers)."""
+def _timed(action) -> tuple[float, float, bytes]:
+    """(wall seconds, CPU seconds of this process and the chart workers, the deck)."""
     wall, cpu = time.perf_counter(), _cpu_seconds()
-    action()
-    return time.perf_counter() - wall, _cpu_seconds() - cpu
+    deck = action()
+    return time.perf_counter() - wall, _cpu_seconds() - cpu, deck
 
 
 def _cpu_seconds() -> float:
@@ -90,12 +88,11 @@ def _cpu_seconds() -> float:
 
 
 def _process_cpu(pid: int) -> float:
-    """User + system CPU seconds of a live process (Linux /proc; 0 once it has ended)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU seconds of a live process (0 once it has ended)."""
+    from harness.server import process_stat
+
+    fields = process_stat(pid)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") if fields else 0.0
 
 
 def _after_signup_rows(database_path: Path, row_type) -> list:
@@ -119,7 +116,7 @@ def _after_signup_rows(database_path: Path, row_type) -> list:
             for number, fmt in enumerate(("pptx", "pdf")):
                 register(number)
                 before = images.kept()
-                wall, cpu = _timed(lambda fmt=fmt: deck_bytes(engine, fmt))
+                wall, cpu, _ = _timed(lambda fmt=fmt: deck_bytes(engine, fmt))
                 drawn = images.kept() - before
                 out.append(
                     row_type(

@@ -150,24 +150,33 @@ def stop_process_group(process: subprocess.Popen | None, grace: float = 10) -> N
         pass
 
 
-def rss_of_tree_kib(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc (KiB)."""
+def process_stat(pid: int) -> list[str] | None:
+    """The fields of ``/proc/<pid>/stat`` after the command name (state, parent, ...;
+    ``[11]`` and ``[12]`` are user and system CPU in clock ticks); ``None`` once it ended."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def descendant_pids(root_pid: int) -> list[int]:
+    """Every process below ``root_pid`` (children, their children, ...), from /proc."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(int(entry.name))
-    total, pending = 0, [root_pid]
+        fields = process_stat(int(entry.name)) if entry.name.isdigit() else None
+        if fields is not None:
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, pending = [], list(children.get(root_pid, []))
     while pending:
         pid = pending.pop()
-        total += _rss_kib(pid)
+        found.append(pid)
         pending.extend(children.get(pid, []))
-    return total
+    return found
+
+
+def rss_of_tree_kib(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (KiB)."""
+    return sum(_rss_kib(pid) for pid in [root_pid, *descendant_pids(root_pid)])
 
 
 def _rss_kib(pid: int) -> int:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
 from dashboard.deck.catalogue import CHART_IDS
 from harness.chromium import exception_texts, settle
+from harness.server import descendant_pids
 
 KEYS_AND_CHARTS = (
     ("ArrowRight", 1),
@@ -68,31 +70,17 @@ def test_the_deck_downloads_with_every_chart_drawn_by_chart_workers(page_as, pan
     assert len(pictures) == len(CHART_IDS)
     assert len({picture.image.sha1 for picture in pictures}) == len(CHART_IDS)
     workers = [
-        command
-        for command in _descendant_commands(panel.process.pid)
-        if "dashboard.charts.png_workers" in command
+        pid
+        for pid in descendant_pids(panel.process.pid)
+        if b"dashboard.charts.png_workers" in _command_line(pid)
     ]
     cores = png_workers.worker_count()
     assert len(workers) == (cores if cores > 1 else 0), workers  # one core: drawn in the server
     assert exception_texts(page) == []
 
 
-def _descendant_commands(root_pid: int) -> list[str]:
-    from pathlib import Path
-
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    commands, pending = [], list(children.get(root_pid, []))
-    while pending:
-        pid = pending.pop()
-        pending.extend(children.get(pid, []))
-        try:
-            commands.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
-        except OSError:
-            continue
-    return commands
+def _command_line(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # ended meanwhile
+        return b""
