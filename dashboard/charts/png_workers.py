@@ -7,8 +7,8 @@ built and stop after ``IDLE_SECONDS`` without one, giving their memory back (~14
 each).
 
 A worker is this module run as a program (``python -m dashboard.charts.png_workers``):
-it imports vl-convert and nothing of the panel, reads specs on stdin and writes
-images on stdout, each as a length-prefixed frame. If a worker cannot start or dies,
+it imports vl-convert and Pillow and nothing of the panel, reads specs on stdin and
+writes images on stdout, each as a length-prefixed frame. If a worker cannot start or dies,
 the images are drawn in this process: slower, never lost.
 """
 
@@ -68,7 +68,8 @@ def compact(png: bytes) -> bytes:
     """The image with a palette of 256 colours on an opaque white background.
 
     A chart has a few colours and their anti-aliased edges, so it looks the same (no pixel
-    moves by more than a few levels), while the file is a ninth of vl-convert's RGBA one
+    of the deck's charts moves by more than 15 of 255 levels), while the file is a ninth
+    of vl-convert's RGBA one
     and fpdf2 embeds it in a quarter of the time (it unpacks and recompresses every
     pixel). Done where the chart is drawn, in the workers, beside the other charts.
     """
@@ -131,9 +132,12 @@ class _Worker:
         request = json.dumps({"spec": spec, "scale": scale}).encode("utf-8")
         try:
             _write_frame(self.process.stdin, 0, request)
-            status, payload = _read_frame(self.process.stdout)
+            frame = _read_frame(self.process.stdout)
         except (OSError, ValueError, struct.error) as error:
             raise WorkerGone(f"worker {self.process.pid}: {error}") from error
+        if frame is None:
+            raise WorkerGone(f"worker {self.process.pid} closed its output")
+        status, payload = frame
         if status:
             raise ValueError(payload.decode("utf-8"))  # vl-convert's own message
         return payload
@@ -236,26 +240,25 @@ def _write_frame(stream: BinaryIO, status: int, payload: bytes) -> None:
     stream.flush()
 
 
-def _read_frame(stream: BinaryIO) -> tuple[int, bytes]:
+def _read_frame(stream: BinaryIO) -> tuple[int, bytes] | None:
+    """(status, payload), or ``None`` at the end of the stream."""
     header = stream.read(_FRAME_HEADER.size)
+    if not header:
+        return None
     if len(header) < _FRAME_HEADER.size:
-        raise ValueError("the worker closed its output")
+        raise ValueError("a frame's header was cut short")
     status, length = _FRAME_HEADER.unpack(header)
     payload = stream.read(length)
     if len(payload) < length:
-        raise ValueError("the worker's image was cut short")
+        raise ValueError("a frame was cut short")
     return status, payload
 
 
 def _serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """The worker's loop: a spec in, its image (or vl-convert's error) out, until the
     panel closes the input."""
-    while True:
-        header = requests.read(_FRAME_HEADER.size)
-        if len(header) < _FRAME_HEADER.size:
-            return
-        _, length = _FRAME_HEADER.unpack(header)
-        request = json.loads(requests.read(length))
+    while (frame := _read_frame(requests)) is not None:
+        request = json.loads(frame[1])
         try:
             _write_frame(replies, 0, draw_png(request["spec"], request["scale"]))
         except ValueError as error:
