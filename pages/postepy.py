@@ -42,9 +42,8 @@ top.since_line(web.query(changes.since_counts, since, as_of, scope), since)
 attention_block(web.query(figures.milestones_needing_attention, as_of, scope), top.ATTENTION_ANCHOR)
 
 congresses = web.query(pq.congress_editions)
-before = web.query(pq.progress_as_of, since, scope)
-then = pq.summarise_headline(before.subteams, before.pipeline)
-top.headline(pq.summarise_headline(progress, pipeline), then, congresses, (as_of, since), slugs)
+then = web.query(pq.progress_as_of, since, scope).headline()
+top.headline(now.headline(), then, congresses, (as_of, since), slugs)
 
 st.subheader(web.tr("progress.section.subteams"), anchor=top.SUBTEAMS_ANCHOR)
 subteam_table(progress, subteams)

@@ -287,6 +287,9 @@ class ProgressAsOf:
     subteams: pd.DataFrame
     pipeline: pd.DataFrame
 
+    def headline(self) -> Headline:
+        return summarise_headline(self.subteams, self.pipeline)
+
 
 @reads(*TABLES_READ)
 def progress_as_of(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> ProgressAsOf:
@@ -451,8 +454,7 @@ def summarise_headline(progress: pd.DataFrame, pipeline: pd.DataFrame) -> Headli
 
 @reads(*TABLES_READ)
 def headline_figures(engine: Engine, as_of: date, scope: Scope = EVERYTHING) -> Headline:
-    view = progress_as_of(engine, as_of, scope)
-    return summarise_headline(view.subteams, view.pipeline)
+    return progress_as_of(engine, as_of, scope).headline()
 
 
 # --- Congress ----------------------------------------------------------------

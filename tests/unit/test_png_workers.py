@@ -86,6 +86,7 @@ def test_one_chart_or_one_core_draws_here_without_workers(monkeypatch):
     assert png_workers.draw_pngs(_makers([_spec(3)]), scale=1.0) == [
         png_workers.draw_png(_spec(3), scale=1.0)
     ]
+    assert png_workers.running_workers() == 0  # one chart: no worker started for it
     monkeypatch.setattr(png_workers, "worker_count", lambda: 1)
     png_workers.draw_pngs(_makers([_spec(1), _spec(2)]))
     assert png_workers.running_workers() == 0
