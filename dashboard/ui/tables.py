@@ -184,6 +184,12 @@ def wide_text_column(label_key: str) -> st.column_config.TextColumn:
     return st.column_config.TextColumn(web.tr(label_key))
 
 
+def count_column(label_key: str) -> st.column_config.NumberColumn:
+    """A whole count with thousands grouped as the reader's browser writes them ("28 389"
+    in a Polish browser), as the cards above a table write theirs."""
+    return st.column_config.NumberColumn(web.tr(label_key), format="localized")
+
+
 def percent_column(label: str, progress: bool = False):
     """Whole percents of a 0–100 column ("10%", as format_percent and the charts write
     them; Streamlit's own "percent" format writes "10.00%")."""

@@ -11,6 +11,7 @@ from dashboard.core.progress_rules import TRAFFIC_ICONS
 from dashboard.queries.scope import Scope
 from dashboard.ui.links import proposals_url
 from dashboard.ui.tables import (
+    count_column,
     counts_by_subteam,
     date_column,
     percent_column,
@@ -70,9 +71,9 @@ def subteam_table(progress: pd.DataFrame, subteams: pd.DataFrame) -> None:
             "subteam": wide_text_column("common.subteam"),
             "completion": percent_column(web.tr("progress.col.completion"), progress=True),
             "milestones": st.column_config.TextColumn(web.tr("progress.col.milestones")),
-            "overdue": st.column_config.NumberColumn(web.tr("figure.overdue")),
-            "proposals_total": st.column_config.NumberColumn(web.tr("figure.proposals")),
-            "proposals_decided": st.column_config.NumberColumn(web.tr("figure.decided")),
+            "overdue": count_column("figure.overdue"),
+            "proposals_total": count_column("figure.proposals"),
+            "proposals_decided": count_column("figure.decided"),
             "last_activity": date_column("progress.col.last_activity"),
             "link": _link_column(),
         },
