@@ -23,7 +23,7 @@ demo-db: $(STAMP) .streamlit/secrets.toml
 	$(PY) -m dashboard seed-demo --if-empty
 
 run: demo-db
-	$(PY) -m streamlit run dashboard/web/app.py --server.port $(PORT) --server.address $(HOST)
+	$(PY) -m streamlit run dashboard/web/serve.py --server.port $(PORT) --server.address $(HOST)
 
 test: $(STAMP) .streamlit/secrets.toml
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -1,5 +1,5 @@
 """The real panel served for browser tests, the deployment test and the benchmark:
-``streamlit run dashboard/web/app.py`` as a child process in its own process group (so
+``streamlit run dashboard/web/serve.py`` as a child process in its own process group (so
 stopping it leaves nothing behind), ready when ``/_stcore/health`` answers ``ok``."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
-from dashboard.core.settings import ENTRY_SCRIPT
 from dashboard.core.settings import PROJECT_ROOT as ROOT
+from dashboard.core.settings import SERVED_SCRIPT
 
 COOKIE_KEY = "e2e-cookie-key-only-for-tests-0123456789"
 
@@ -27,7 +27,7 @@ def free_port() -> int:
 
 
 class PanelServer:
-    """One ``streamlit run dashboard/web/app.py`` process serving the panel on 127.0.0.1
+    """One ``streamlit run dashboard/web/serve.py`` process serving the panel on 127.0.0.1
     (or ``script`` with ``script_args``: the benchmark's bare floor page)."""
 
     def __init__(
@@ -37,12 +37,14 @@ class PanelServer:
         *,
         port: int | None = None,
         extra_env: Mapping[str, str] | None = None,
-        script: Path = ENTRY_SCRIPT,
+        script: Path = SERVED_SCRIPT,
         script_args: tuple[str, ...] = (),
+        base_path: str = "",
     ) -> None:
         self.database_url = database_url
         self.script = script
         self.script_args = script_args
+        self.base_path = base_path.strip("/")  # server.baseUrlPath: served under /<base_path>
         self.port = port or free_port()
         self.log_path = log_path
         self.extra_env = dict(extra_env or {})
@@ -77,6 +79,8 @@ class PanelServer:
             "--client.showErrorDetails",
             "full",
         ]
+        if self.base_path:
+            command += ["--server.baseUrlPath", self.base_path]
         if self.script_args:
             command += ["--", *self.script_args]
         log = self.log_path.open("wb")
@@ -99,7 +103,7 @@ class PanelServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the panel exited early:\n{self.log_tail()}")
             try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
+                with urllib.request.urlopen(self._health_url(), timeout=2) as answer:
                     if answer.read().decode().strip() == "ok":
                         return
             except OSError:
@@ -107,6 +111,10 @@ class PanelServer:
             time.sleep(0.3)
         self.stop()
         raise RuntimeError(f"the panel did not answer within {timeout} s:\n{self.log_tail()}")
+
+    def _health_url(self) -> str:
+        prefix = f"/{self.base_path}" if self.base_path else ""
+        return f"{self.url}{prefix}/_stcore/health"
 
     def log_tail(self, lines: int = 40) -> str:
         if not self.log_path.exists():

@@ -1,0 +1,101 @@
+"""The served panel (dashboard/web/serve.py): a page's HTML tells the browser where the
+server's base is, so a tab opened straight on a page connects without a failed probe."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import streamlit
+
+from dashboard.web.serve import BASE_HINT
+from harness.chromium import settle
+from harness.server import PanelServer
+
+STATIC_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
+
+
+def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_a_page_address_gets_the_hint_with_its_length_and_uncompressed(panel):
+    status, headers, body = fetch(f"{panel.url}/postepy?zespol=1", **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert "gzip" not in headers.get("content-encoding", "")
+    assert body.count(BASE_HINT) == 1
+    assert body.index(BASE_HINT) < body.index(b'type="module"')  # before Streamlit's code runs
+    assert int(headers["content-length"]) == len(body)
+
+
+def test_the_main_page_files_and_probes_pass_through_untouched(panel):
+    status, _, root = fetch(f"{panel.url}/")
+    assert status == 200 and b"<head>" in root and BASE_HINT not in root
+
+    bundle = next(STATIC_JS.glob("index.*.js"))
+    status, headers, body = fetch(f"{panel.url}/static/js/{bundle.name}")
+    assert status == 200 and body == bundle.read_bytes()
+    assert "immutable" in headers["cache-control"]
+
+    status, headers, body = fetch(
+        f"{panel.url}/static/js/{bundle.name}", **{"Accept-Encoding": "gzip"}
+    )
+    if "gzip" in headers.get("content-encoding", ""):
+        body = gzip.decompress(body)
+    assert status == 200 and body == bundle.read_bytes()
+
+    assert fetch(f"{panel.url}/postepy/_stcore/health")[0] == 404
+    assert fetch(f"{panel.url}/_stcore/health")[2] == b"ok"
+
+
+def probes(page) -> list[str]:
+    return [url for url in page.probed if "/_stcore/health" in url]
+
+
+def open_recording(new_context, state, url: str):
+    context = new_context(storage_state=state)
+    page = context.new_page()
+    page.probed = []
+    page.on("request", lambda request: page.probed.append(request.url))
+    page.goto(url)
+    settle(page)
+    return page
+
+
+def test_a_tab_opened_on_a_page_connects_at_once_and_shows_it(panel, page_as, new_context):
+    state = page_as("dyrektor").context.storage_state()
+    page = open_recording(new_context, state, f"{panel.url}/postepy")
+    assert probes(page) == [f"{panel.url}/_stcore/health"]
+    assert page.get_by_role("heading", level=1).first.inner_text().strip()
+    assert page.url == f"{panel.url}/postepy"
+    # Moving on through the menu keeps the addresses right.
+    page.locator('[data-testid="stSidebarNav"] a[href$="/propozycje"]').click()
+    settle(page)
+    assert page.url == f"{panel.url}/propozycje"
+
+
+@pytest.fixture(scope="module")
+def panel_under_prefix(e2e_database_url, tmp_path_factory):
+    """The panel served under /panel, as a proxy that keeps a path prefix would serve it."""
+    log = tmp_path_factory.mktemp("prefix-log") / "streamlit.log"
+    server = PanelServer(e2e_database_url, log, base_path="panel").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_under_a_path_prefix_the_hint_points_at_the_prefix(panel_under_prefix, new_context):
+    base = f"{panel_under_prefix.url}/panel"
+    page = open_recording(new_context, None, f"{base}/wyniki")
+    assert probes(page) == [f"{base}/_stcore/health"]
+    assert page.get_by_role("heading", level=1).first.inner_text().strip()
+    assert page.url == f"{base}/wyniki"
