@@ -3,7 +3,7 @@ server's base is, so a tab opened straight on a page connects without a failed p
 
 from __future__ import annotations
 
-import gzip
+import http.client
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -15,7 +15,7 @@ from dashboard.web.serve import BASE_HINT
 from harness.chromium import settle
 from harness.server import PanelServer
 
-STATIC_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
+FRONTEND = Path(streamlit.__file__).parent / "static" / "static"
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -36,24 +36,49 @@ def test_a_page_address_gets_the_hint_with_its_length_and_uncompressed(panel):
     assert int(headers["content-length"]) == len(body)
 
 
-def test_the_main_page_files_and_probes_pass_through_untouched(panel):
+def test_the_main_page_and_the_probes_are_streamlits_own(panel):
     status, _, root = fetch(f"{panel.url}/")
     assert status == 200 and b"<head>" in root and BASE_HINT not in root
-
-    bundle = next(STATIC_JS.glob("index.*.js"))
-    status, headers, body = fetch(f"{panel.url}/static/js/{bundle.name}")
-    assert status == 200 and body == bundle.read_bytes()
-    assert "immutable" in headers["cache-control"]
-
-    status, headers, body = fetch(
-        f"{panel.url}/static/js/{bundle.name}", **{"Accept-Encoding": "gzip"}
-    )
-    if "gzip" in headers.get("content-encoding", ""):
-        body = gzip.decompress(body)
-    assert status == 200 and body == bundle.read_bytes()
-
     assert fetch(f"{panel.url}/postepy/_stcore/health")[0] == 404
     assert fetch(f"{panel.url}/_stcore/health")[2] == b"ok"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "content_type"),
+    [
+        ("js/index.*.js", "application/javascript"),
+        ("css/*.css", "text/css; charset=utf-8"),
+        ("media/SourceSans*.woff2", "font/woff2"),
+    ],
+)
+def test_frontend_files_are_served_byte_for_byte_and_kept_by_the_browser(
+    panel, pattern, content_type
+):
+    path = next(FRONTEND.glob(pattern))
+    url = f"{panel.url}/static/{path.relative_to(FRONTEND).as_posix()}"
+    for headers in ({}, {"Accept-Encoding": "gzip"}):
+        status, answer, body = fetch(url, **headers)
+        assert status == 200 and body == path.read_bytes()
+        assert answer["content-type"] == content_type
+        assert answer["cache-control"] == "public, immutable, max-age=31536000"
+        assert int(answer["content-length"]) == path.stat().st_size
+
+    head = urllib.request.Request(url, method="HEAD")
+    with urllib.request.urlopen(head, timeout=30) as response:
+        assert response.read() == b""
+        assert int(response.headers["content-length"]) == path.stat().st_size
+
+    status, answer, body = fetch(url, Range="bytes=10-19")  # left to Streamlit's handler
+    assert status == 206 and body == path.read_bytes()[10:20]
+
+
+def test_only_files_of_streamlits_frontend_are_served_from_memory(panel):
+    status, answer, body = fetch(f"{panel.url}/static/js/not-a-bundle.js")
+    assert answer["content-type"].startswith("text/html")  # Streamlit's own answer: its page
+    connection = http.client.HTTPConnection("127.0.0.1", panel.port, timeout=30)
+    connection.request("GET", "/static/js/../../../config.py")
+    answer = connection.getresponse()
+    assert answer.status == 400 and b"import" not in answer.read()
 
 
 def probes(page) -> list[str]:

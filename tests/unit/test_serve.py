@@ -1,0 +1,105 @@
+"""dashboard/web/serve.py's two additions, each in front of a small stand-in for
+Streamlit's server (the real server: tests/e2e/test_serving.py)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from dashboard.web.serve import BASE_HINT, FRONTEND_DIR, FrontendAssets, PageBaseHint
+
+PAGE = b"<!doctype html><html><head><title>x</title></head><body></body></html>"
+
+
+class StandIn:
+    """Answers every request with ``parts`` (the body in pieces) and records the paths."""
+
+    def __init__(self, parts=(PAGE,), content_type=b"text/html; charset=utf-8", status=200):
+        self.parts, self.content_type, self.status = parts, content_type, status
+        self.paths: list[str] = []
+
+    async def __call__(self, scope, receive, send):
+        self.paths.append(scope["path"])
+        length = str(sum(len(part) for part in self.parts)).encode()
+        headers = [(b"content-type", self.content_type), (b"content-length", length)]
+        await send({"type": "http.response.start", "status": self.status, "headers": headers})
+        for number, part in enumerate(self.parts, start=1):
+            more = number < len(self.parts)
+            await send({"type": "http.response.body", "body": part, "more_body": more})
+
+
+def request(app, path: str, method: str = "GET", headers=()) -> tuple[int, dict, bytes]:
+    scope = {"type": "http", "method": method, "path": path, "headers": list(headers)}
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    start = sent[0]
+    body = b"".join(message.get("body", b"") for message in sent[1:])
+    return start["status"], dict(start["headers"]), body
+
+
+def test_a_page_in_pieces_gets_one_hint_and_its_new_length():
+    status, headers, body = request(PageBaseHint(StandIn(parts=(PAGE[:20], PAGE[20:]))), "/postepy")
+    assert status == 200
+    assert body == PAGE.replace(b"<head>", b"<head>" + BASE_HINT)
+    assert int(headers[b"content-length"]) == len(body)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/static/js/index.js", "/postepy/_stcore/health", "/a/b", "/favicon.png"]
+)
+def test_other_addresses_are_left_as_they_are(path):
+    assert request(PageBaseHint(StandIn()), path)[2] == PAGE
+
+
+def test_what_is_not_a_page_stays_untouched_at_a_page_address():
+    for stand_in in (StandIn(content_type=b"application/json"), StandIn(status=404)):
+        assert request(PageBaseHint(stand_in), "/postepy")[2] == PAGE
+
+
+def test_the_hint_asks_for_the_page_uncompressed():
+    seen = []
+
+    async def app(scope, receive, send):
+        seen.append(dict(scope["headers"]))
+        await StandIn()(scope, receive, send)
+
+    request(PageBaseHint(app), "/postepy", headers=[(b"accept-encoding", b"gzip")])
+    assert b"accept-encoding" not in seen[0]
+
+
+def test_listed_frontend_files_are_answered_without_streamlit():
+    bundle = next((FRONTEND_DIR / "static" / "js").glob("index.*.js"))
+    stand_in = StandIn()
+    assets = FrontendAssets(stand_in)
+    for _ in range(2):  # read once, then from memory
+        status, headers, body = request(assets, f"/static/js/{bundle.name}")
+        assert status == 200 and body == bundle.read_bytes()
+        assert headers[b"content-type"] == b"application/javascript"
+    assert stand_in.paths == []
+    assert list(assets.loaded) == [f"static/js/{bundle.name}"]
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "headers"),
+    [
+        ("/static/js/not-a-bundle.js", "GET", ()),
+        ("/static/js/../../../config.py", "GET", ()),
+        ("/index.html", "GET", ()),
+        ("/_stcore/health", "GET", ()),
+        ("/static/js/{bundle}", "POST", ()),
+        ("/static/js/{bundle}", "GET", [(b"range", b"bytes=0-9")]),
+    ],
+)
+def test_everything_else_goes_to_streamlit(path, method, headers):
+    bundle = next((FRONTEND_DIR / "static" / "js").glob("index.*.js")).name
+    stand_in = StandIn()
+    request(FrontendAssets(stand_in), path.format(bundle=bundle), method, headers)
+    assert stand_in.paths == [path.format(bundle=bundle)]
