@@ -4,6 +4,7 @@ Streamlit's server (the real server: tests/e2e/test_serving.py)."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -39,7 +40,9 @@ def request(app, path: str, method: str = "GET", headers=()) -> tuple[int, dict,
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: Playwright's sync API may hold this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, app(scope, receive, send)).result()
     start = sent[0]
     body = b"".join(message.get("body", b"") for message in sent[1:])
     return start["status"], dict(start["headers"]), body
