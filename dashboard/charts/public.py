@@ -25,7 +25,11 @@ OUTCOME_COLOURS = {
 # Fills dark enough that a number on them is written in white.
 DARK_FILLS = ("included", "under_review")
 ROW_HEIGHT = 44
-MIN_LABELLED_SHARE = 0.07
+# A segment shows its number only where the number fits, measured in the drawn chart (a
+# phone's narrow chart shows fewer); the rest are read in the table below the chart.
+LABEL_CHAR_PX = 8  # bold digits and the thousands space at the chart's font size, rounded up
+LABEL_PADDING_PX = 8
+LABEL_FITS = "scale('x', datum.end) - scale('x', datum.start) >= datum.label_px"
 
 
 def _outcome_scale(lang: str) -> tuple[list[str], alt.Scale]:
@@ -34,49 +38,61 @@ def _outcome_scale(lang: str) -> tuple[list[str], alt.Scale]:
     return labels, alt.Scale(domain=labels, range=colours)
 
 
-def _labelled(frame: pd.DataFrame, lang: str, group: str) -> pd.DataFrame:
-    """Labels, legend order, and the number written on a segment only where it fits
-    (small segments are read in the table below the chart)."""
+def _labelled(frame: pd.DataFrame, lang: str, group: str, value: str) -> pd.DataFrame:
+    """Labels, and each segment's place in its bar (``start``, ``end`` of ``value``, in the
+    legend's order) with its number and the width the number needs (``label_px``)."""
     rank = {outcome: position for position, outcome in enumerate(OUTCOMES)}
-    share = frame["count"] / frame.groupby(group)["count"].transform("sum").clip(lower=1)
-    return frame.assign(
-        number=[
-            format_int(int(count)) if part >= MIN_LABELLED_SHARE else ""
-            for count, part in zip(frame["count"], share, strict=True)
-        ],
-        outcome_label=frame["outcome"].map(lambda code: t(f"public.outcome.{code}", lang)),
-        order=frame["outcome"].map(rank),
+    ordered = frame.assign(order=frame["outcome"].map(rank)).sort_values([group, "order"])
+    end = ordered.groupby(group, sort=False)[value].cumsum()
+    numbers = [format_int(int(count)) if count else "" for count in ordered["count"]]
+    return ordered.assign(
+        start=end.groupby(ordered[group], sort=False).shift(fill_value=0),
+        end=end,
+        number=numbers,
+        label_px=[len(number) * LABEL_CHAR_PX + LABEL_PADDING_PX for number in numbers],
+        outcome_label=ordered["outcome"].map(lambda code: t(f"public.outcome.{code}", lang)),
         text_colour=[
-            "white" if outcome in DARK_FILLS else "#1B2631" for outcome in frame["outcome"]
+            "white" if outcome in DARK_FILLS else "#1B2631" for outcome in ordered["outcome"]
         ],
-    )
+    ).reset_index(drop=True)
 
 
 def _stacked(data: pd.DataFrame, y: alt.Y, x: alt.X, tooltip: list, lang: str) -> alt.LayerChart:
+    """Bars from each segment's ``start`` (``x``) to its ``end``, numbered where they fit."""
     labels, scale = _outcome_scale(lang)
-    legend = alt.Legend(title=t("public.outcome", lang), orient="bottom", columns=3)
-    base = alt.Chart(data).encode(y=y, x=x, order=alt.Order("order:Q"))
-    bars = base.mark_bar().encode(
-        color=alt.Color("outcome_label:N", scale=scale, sort=labels, legend=legend),
-        tooltip=tooltip,
+    # Two columns: the longest labels side by side still fit a phone's chart (three did not).
+    legend = alt.Legend(title=t("public.outcome", lang), orient="bottom", columns=2)
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=y,
+            x=x,
+            x2="end:Q",
+            color=alt.Color("outcome_label:N", scale=scale, sort=labels, legend=legend),
+            tooltip=tooltip,
+        )
     )
-    text = base.mark_text(fontWeight="bold", dx=-4, align="right", baseline="middle").encode(
-        text=alt.Text("number:N"),
-        color=alt.Color("text_colour:N", scale=None),
+    text = (
+        alt.Chart(data)
+        .mark_text(fontWeight="bold", dx=-4, align="right", baseline="middle")
+        .encode(
+            y=y,
+            x=alt.X("end:Q"),
+            text=alt.condition(LABEL_FITS, alt.Text("number:N"), alt.value("")),
+            color=alt.Color("text_colour:N", scale=None),
+        )
     )
     return alt.layer(bars, text)
 
 
 def outcomes_by_edition_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     """One horizontal stacked bar per Congress edition, segments by outcome."""
-    data = _labelled(frame.astype({"edition": str}), lang, "edition")
+    data = _labelled(frame.astype({"edition": str}), lang, "edition", "count")
     edition_title = t("public.summary.edition", lang)
     y = alt.Y("edition:N", title=edition_title, sort="descending")
     x = alt.X(
-        "sum(count):Q",
-        title=t("public.okreg.count", lang),
-        stack="zero",
-        axis=alt.Axis(format=",d", tickMinStep=1),
+        "start:Q", title=t("public.okreg.count", lang), axis=alt.Axis(format=",d", tickMinStep=1)
     )
     tooltip = [
         alt.Tooltip("edition:N", title=edition_title),
@@ -92,12 +108,11 @@ def outcomes_by_edition_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
 def okreg_vs_city_chart(frame: pd.DataFrame, okreg_label: str, lang: str) -> alt.LayerChart:
     """Two 100 % bars (the okręg, the whole city), segments by outcome share."""
     area_label = {"okreg": okreg_label, "city": t("public.okreg.city", lang)}
-    data = _labelled(frame.assign(area_label=frame["area"].map(area_label)), lang, "area")
+    labelled = frame.assign(area_label=frame["area"].map(area_label))
+    data = _labelled(labelled, lang, "area", "share")
     area_title = t("public.okreg.area", lang)
     y = alt.Y("area_label:N", title=area_title, sort=[okreg_label, area_label["city"]])
-    x = alt.X(
-        "share:Q", title=t("public.okreg.share", lang), stack="zero", axis=alt.Axis(format="%")
-    )
+    x = alt.X("start:Q", title=t("public.okreg.share", lang), axis=alt.Axis(format="%"))
     tooltip = [
         alt.Tooltip("area_label:N", title=area_title),
         alt.Tooltip("outcome_label:N", title=t("public.outcome", lang)),
