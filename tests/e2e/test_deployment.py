@@ -211,7 +211,7 @@ def test_two_processes_behind_nginx_serve_sign_in_and_registration(
             # A manage link's token travels in the query string: never logged.
             secret = "t0kenThatMustNotBeLogged"
             urllib.request.urlopen(f"http://127.0.0.1:{port}/moj-zapis?t={secret}").read()
-            access_log = (prefix / "access.log").read_text()
+            access_log = logged_after_response(prefix / "access.log", "/moj-zapis")
             assert "/_stcore/stream" in access_log and " 101 " in access_log
             assert "/moj-zapis" in access_log and secret not in access_log
         finally:
@@ -220,3 +220,12 @@ def test_two_processes_behind_nginx_serve_sign_in_and_registration(
                 server.stop()
             engine.dispose()
     shutil.rmtree(tmp_path / "nginx", ignore_errors=True)
+
+
+def logged_after_response(log: Path, path: str, timeout: float = 10) -> str:
+    """The access log once it holds ``path``: nginx writes a request's line after it has
+    sent the response, so a client can read the whole answer before the line is there."""
+    deadline = time.monotonic() + timeout
+    while path not in (text := log.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return text
