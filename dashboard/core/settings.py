@@ -23,7 +23,7 @@ SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 # Not beside pages/: a pages/ folder next to the entry script turns on Streamlit's
 # legacy pages-directory mode, which would serve pages without the sign-in router.
 ENTRY_SCRIPT = PROJECT_ROOT / "dashboard" / "web" / "app.py"
-# What `streamlit run` is given: the entry script as an st.App with the page-base hint.
+# What `streamlit run` is given: the entry script as an st.App (see dashboard/web/serve.py).
 SERVED_SCRIPT = PROJECT_ROOT / "dashboard" / "web" / "serve.py"
 
 

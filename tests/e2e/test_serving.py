@@ -1,5 +1,6 @@
 """The served panel (dashboard/web/serve.py): a page's HTML tells the browser where the
-server's base is, so a tab opened straight on a page connects without a failed probe."""
+server's base is, so a tab opened straight on a page connects without a failed probe, and
+Streamlit's frontend files come from memory exactly as its own handler serves them."""
 
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def test_frontend_files_are_served_byte_for_byte_and_kept_by_the_browser(
 
 
 def test_only_files_of_streamlits_frontend_are_served_from_memory(panel):
-    status, answer, body = fetch(f"{panel.url}/static/js/not-a-bundle.js")
+    _, answer, _ = fetch(f"{panel.url}/static/js/not-a-bundle.js")
     assert answer["content-type"].startswith("text/html")  # Streamlit's own answer: its page
     connection = http.client.HTTPConnection("127.0.0.1", panel.port, timeout=30)
     connection.request("GET", "/static/js/../../../config.py")
