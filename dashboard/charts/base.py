@@ -178,14 +178,6 @@ def finalized_spec(chart: alt.TopLevelMixin, lang: str = "pl", projector: bool =
     return spec
 
 
-def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    import vl_convert as vlc
-
-    # Unvalidated: the schema check costs more than a simple chart's rendering, and the
-    # tests validate every chart's spec (tests/database/test_chart_locale.py).
-    return vlc.vegalite_to_png(chart.to_json(validate=False), scale=scale)
-
-
 def to_svg(chart: alt.TopLevelMixin) -> bytes:
     import vl_convert as vlc
 
@@ -197,13 +189,10 @@ def to_svg(chart: alt.TopLevelMixin) -> bytes:
 EXPORT_WIDTH = 960
 
 
-def with_export_width(chart: alt.TopLevelMixin, width: int = EXPORT_WIDTH) -> alt.TopLevelMixin:
-    """``chart`` with a plot width for PNG/SVG export when it has none of its own.
-
-    Single and layered charts only: concatenated and faceted charts size their parts.
-    """
-    if not isinstance(chart, alt.Chart | alt.LayerChart):
-        return chart
-    if chart.width is not alt.Undefined:
-        return chart
-    return chart.properties(width=width)
+def with_export_width(spec: dict, width: int = EXPORT_WIDTH) -> dict:
+    """A chart's Vega-Lite ``spec`` with a plot width for PNG/SVG export when it has none
+    of its own. Single and layered charts only: compound charts size their parts."""
+    compound = any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat"))
+    if compound or "width" in spec:
+        return spec
+    return {**spec, "width": width}

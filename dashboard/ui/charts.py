@@ -11,7 +11,7 @@ import altair as alt
 import streamlit as st
 
 from dashboard import web
-from dashboard.charts.base import EXPORT_WIDTH, finalized_spec
+from dashboard.charts.base import finalized_spec, with_export_width
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def show_chart(
     st.vega_lite_chart(spec, theme=None, width="stretch", alt=_title_of(spec) or name)
 
     def image() -> str:  # written out only when an image is asked for, not at every run
-        return json.dumps(_with_export_width(spec))
+        return json.dumps(with_export_width(spec))
 
     images = (
         ("png", "image/png", lambda: _vl_convert().vegalite_to_png(image(), scale=2.0)),
@@ -71,12 +71,3 @@ def _title_of(spec: dict) -> str | None:
     if isinstance(title, list):
         title = " ".join(title)
     return title
-
-
-def _with_export_width(spec: dict) -> dict:
-    """On screen a chart without its own width stretches to the page; its image gets
-    a fixed one. Single and layered charts only: compound charts size their parts."""
-    compound = any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat"))
-    if compound or "width" in spec:
-        return spec
-    return {**spec, "width": EXPORT_WIDTH}

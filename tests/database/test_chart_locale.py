@@ -338,10 +338,10 @@ def test_presented_team_mix_of_one_subteam_hides_small_groups(demo):
 def test_downloaded_images_get_the_screen_width_when_the_chart_has_none():
     frame = pd.DataFrame({"grupa": ["a", "b"], "n": [1, 2]})
     chart = finalize(alt.Chart(frame).mark_bar().encode(x="n:Q", y="grupa:N"), "pl")
-    image = base.with_export_width(chart)
-    assert image.to_dict()["width"] == base.EXPORT_WIDTH
-    assert base.with_export_width(chart.properties(width=200)).to_dict()["width"] == 200
-    png = base.to_png(image, scale=1)
+    image = base.with_export_width(chart.to_dict())
+    assert image["width"] == base.EXPORT_WIDTH
+    assert base.with_export_width(chart.properties(width=200).to_dict())["width"] == 200
+    png = vl_convert.vegalite_to_png(json.dumps(image), scale=1)
     assert png.startswith(b"\x89PNG")
     width = int.from_bytes(png[16:20], "big")
     assert width >= base.EXPORT_WIDTH
