@@ -42,7 +42,11 @@ def _labelled(frame: pd.DataFrame, lang: str, group: str, value: str) -> pd.Data
     """Labels, and each segment's place in its bar (``start``, ``end`` of ``value``, in the
     legend's order) with its number and the width the number needs (``label_px``)."""
     rank = {outcome: position for position, outcome in enumerate(OUTCOMES)}
-    ordered = frame.assign(order=frame["outcome"].map(rank)).sort_values([group, "order"])
+    ordered = (
+        frame.assign(order=frame["outcome"].map(rank))
+        .sort_values([group, "order"])
+        .drop(columns="order")
+    )
     end = ordered.groupby(group, sort=False)[value].cumsum()
     numbers = [format_int(int(count)) if count else "" for count in ordered["count"]]
     return ordered.assign(
@@ -62,26 +66,17 @@ def _stacked(data: pd.DataFrame, y: alt.Y, x: alt.X, tooltip: list, lang: str) -
     labels, scale = _outcome_scale(lang)
     # Two columns: the longest labels side by side still fit a phone's chart (three did not).
     legend = alt.Legend(title=t("public.outcome", lang), orient="bottom", columns=2)
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=y,
-            x=x,
-            x2="end:Q",
-            color=alt.Color("outcome_label:N", scale=scale, sort=labels, legend=legend),
-            tooltip=tooltip,
-        )
+    base = alt.Chart(data).encode(y=y)
+    bars = base.mark_bar().encode(
+        x=x,
+        x2="end:Q",
+        color=alt.Color("outcome_label:N", scale=scale, sort=labels, legend=legend),
+        tooltip=tooltip,
     )
-    text = (
-        alt.Chart(data)
-        .mark_text(fontWeight="bold", dx=-4, align="right", baseline="middle")
-        .encode(
-            y=y,
-            x=alt.X("end:Q"),
-            text=alt.condition(LABEL_FITS, alt.Text("number:N"), alt.value("")),
-            color=alt.Color("text_colour:N", scale=None),
-        )
+    text = base.mark_text(fontWeight="bold", dx=-4, align="right", baseline="middle").encode(
+        x=alt.X("end:Q"),
+        text=alt.condition(LABEL_FITS, alt.Text("number:N"), alt.value("")),
+        color=alt.Color("text_colour:N", scale=None),
     )
     return alt.layer(bars, text)
 
