@@ -59,12 +59,38 @@ class _Memo:
     Streamlit's ``cache_data`` hashes every argument with its own hasher (DataFrames
     included) and unpickles a copy at every hit, which cost a third of a repeated run;
     keys here are tuples of hashable values, and a hit is a copy of the stored value.
+
+    A missing value is made once however many sessions ask for it at the same moment
+    (``get_or_make``): after a restart or a write, fifty open tabs would otherwise each
+    run the same query, one after another under the GIL.
     """
 
     def __init__(self, size: int, ttl: float) -> None:
         self._size, self._ttl = size, ttl
         self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._making: dict[Hashable, threading.Lock] = {}
+
+    def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value under ``key``, made by ``make()`` if missing. Callers asking for a key
+        being made wait for it; if making it failed, the next waiter makes it."""
+        found, value = self.get(key)
+        if found:
+            return value
+        with self._lock:
+            making = self._making.setdefault(key, threading.Lock())
+        with making:
+            found, value = self.get(key)
+            if found:
+                return value
+            try:
+                value = make()
+                self.put(key, value)
+            finally:
+                with self._lock:
+                    if self._making.get(key) is making:
+                        del self._making[key]
+            return value
 
     def get(self, key: Hashable) -> tuple[bool, Any]:
         with self._lock:
@@ -140,11 +166,7 @@ def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     key = (name, str(eng.url), versions, typed, typed_keywords)
     if not _is_hashable(key):  # e.g. a list argument: Streamlit's hasher takes it
         return _cached_call(fn, name, str(eng.url), versions, args, keywords)
-    memo = _query_memo()
-    found, value = memo.get(key)
-    if not found:
-        value = _run(fn, eng, args, kwargs)
-        memo.put(key, value)
+    value = _query_memo().get_or_make(key, lambda: _run(fn, eng, args, kwargs))
     return _copy(value)
 
 
