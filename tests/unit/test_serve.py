@@ -106,3 +106,94 @@ def test_everything_else_goes_to_streamlit(path, method, headers):
     stand_in = StandIn()
     request(FrontendAssets(stand_in), path.format(bundle=bundle), method, headers)
     assert stand_in.paths == [path.format(bundle=bundle)]
+
+
+PRELOAD_CHECK = """
+import asyncio, sys
+from dashboard.web import serve
+
+async def start():
+    async with serve.preloaded(serve.app):
+        pass
+
+before = set(sys.modules)
+asyncio.run(start())
+print(" ".join(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_the_server_loads_what_the_pages_import_before_it_serves():
+    """In a new interpreter, as the server starts: the modules every page imports are
+    loaded by the lifespan; those the panel loads only when asked stay unloaded."""
+    loaded = set(_run_python(PRELOAD_CHECK).split())
+
+    wanted = {
+        "dashboard.ui.auth",  # the entry script's
+        "dashboard.ui.public.results",  # /wyniki's
+        "dashboard.queries.progress",  # /postepy's "from dashboard.queries import progress"
+        "dashboard.ui.admin.users",  # /admin's
+    }
+    assert wanted <= loaded
+    assert not {"pptx", "fpdf", "vl_convert"} & loaded  # the deck's writers, when asked
+
+
+def test_preloading_follows_each_kind_of_import(tmp_path):
+    script = tmp_path / "page.py"
+    script.write_text(
+        "import json\n"
+        "import email.mime.text\n"
+        "from dashboard.core import formatting\n"
+        "from dashboard.core.formatting import format_long_date\n"
+        "from . import nothing_relative\n"
+        "def later():\n"
+        "    import pptx\n",
+        encoding="utf-8",
+    )
+    from dashboard.web.serve import preload_page_imports
+
+    assert preload_page_imports([script]) == [
+        "json",
+        "email.mime.text",
+        "dashboard.core",
+        "dashboard.core.formatting",
+    ]
+
+
+def test_a_page_importing_what_does_not_exist_fails_the_preload(tmp_path):
+    script = tmp_path / "page.py"
+    script.write_text("from dashboard.ui import no_such_section\n", encoding="utf-8")
+    from dashboard.web.serve import preload_page_imports
+
+    with pytest.raises(ModuleNotFoundError, match="no_such_section"):
+        preload_page_imports([script])
+
+
+def _run_python(code: str) -> str:
+    import subprocess
+    import sys
+
+    from dashboard.core.settings import PROJECT_ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_no_full_garbage_collection_after_every_script_run():
+    """Streamlit's gc.collect(2) after each run took 60 % of the server's time with fifty
+    tabs at once; the option must exist in this Streamlit and be off in the project."""
+    import tomllib
+
+    from streamlit import config
+
+    from dashboard.core.settings import PROJECT_ROOT
+
+    project = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert "runner.postScriptGC" in config._config_options_template
+    assert project["runner"]["postScriptGC"] is False
