@@ -33,10 +33,11 @@ def show_chart(
     """Draw ``chart`` and offer it as PNG and SVG named ``name`` (also the widget key), from
     one compact "image" control under it."""
     if isinstance(chart, ChartRecipe):
-        spec = web.chart_spec(chart.build, chart.args, projector)
+        cached = web.chart(chart.build, chart.args, projector)
+        spec, drawn = cached.spec, cached.for_page()
     else:
-        spec = finalized_spec(chart, web.lang(), projector=projector)
-    st.vega_lite_chart(spec, theme=None, width="stretch", alt=_title_of(spec) or name)
+        spec = drawn = finalized_spec(chart, web.lang(), projector=projector)
+    st.vega_lite_chart(drawn, theme=None, width="stretch", alt=_title_of(spec) or name)
 
     def image() -> str:  # written out only when an image is asked for, not at every run
         return json.dumps(with_export_width(spec))

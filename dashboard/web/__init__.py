@@ -2,7 +2,7 @@
 session state. Everything else in ``dashboard`` is plain Python that takes an ``Engine``.
 
 - ``config``: the settings of this run (environment and ``st.secrets``)
-- ``cache``: the engine, cached query results and chart specs
+- ``cache``: the engine, cached query results and charts
 - ``state``: every session-state entry by name (language, actor, sign-in, flash messages,
   per-page entries)
 - ``text``: texts in the person's language
@@ -18,7 +18,8 @@ import gc
 import streamlit.emojis  # noqa: F401
 
 from dashboard.web.cache import (
-    chart_spec,
+    CachedChart,
+    chart,
     clear_caches,
     current_data_version,
     data_as_of,
@@ -37,7 +38,8 @@ gc.freeze()
 
 __all__ = [
     "actor",
-    "chart_spec",
+    "CachedChart",
+    "chart",
     "clear_caches",
     "count_text",
     "number",

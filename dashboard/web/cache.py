@@ -15,12 +15,14 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine, event
+from streamlit import dataframe_util
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard.charts.base import finalized_spec
@@ -194,26 +196,48 @@ def _versions_this_run(eng: Engine) -> dict[str, int]:
     return versions
 
 
+@dataclass(frozen=True)
+class CachedChart:
+    """A chart's finished Vega-Lite ``spec`` (its image downloads are drawn from it) and
+    its ``datasets`` as Arrow IPC bytes, made once per data: Streamlit sends bytes as they
+    are, where it converted the same rows again at every run (a tenth of a /wyniki run)."""
+
+    spec: dict
+    datasets: dict[str, bytes]
+
+    def for_page(self) -> dict:
+        """The spec to give ``st.vega_lite_chart``."""
+        if not self.datasets:
+            return self.spec
+        return {**self.spec, "datasets": {**self.spec["datasets"], **self.datasets}}
+
+
+def _made_chart(build: Callable[..., Any], args: tuple, lang: str, projector: bool) -> CachedChart:
+    spec = finalized_spec(build(*args), lang, projector=projector)
+    datasets = {
+        name: dataframe_util.convert_anything_to_arrow_bytes(rows)
+        for name, rows in spec.get("datasets", {}).items()
+        if isinstance(rows, list)  # rows of a table (a GeoJSON dataset stays as it is)
+    }
+    return CachedChart(spec, datasets)
+
+
 @st.cache_data(ttl=600, show_spinner=False, max_entries=300)
-def _cached_chart_spec(
+def _cached_chart(
     _build: Callable[..., Any], name: str, args: tuple, lang: str, projector: bool
-) -> dict:
-    return finalized_spec(_build(*args), lang, projector=projector)
+) -> CachedChart:
+    return _made_chart(_build, args, lang, projector)
 
 
-def chart_spec(build: Callable[..., Any], args: tuple, projector: bool = False) -> dict:
-    """The finished Vega-Lite spec of ``build(*args)``, cached by its arguments
-    (the aggregated DataFrames are small, so hashing them is cheap)."""
+def chart(build: Callable[..., Any], args: tuple, projector: bool = False) -> CachedChart:
+    """The chart ``build(*args)`` gives, cached by its arguments (the aggregated
+    DataFrames are small, so hashing them is cheap)."""
     name = f"{build.__module__}.{build.__qualname__}"
-    key = (name, tuple(_argument_key(arg) for arg in args), lang(), projector)
+    language = lang()
+    key = (name, tuple(_argument_key(arg) for arg in args), language, projector)
     if not _is_hashable(key):
-        return _cached_chart_spec(build, name, args, lang(), projector)
-    memo = _chart_memo()
-    found, spec = memo.get(key)
-    if not found:
-        spec = finalized_spec(build(*args), lang(), projector=projector)
-        memo.put(key, spec)
-    return dict(spec)  # drawing a chart changes only the top of its (copied) spec
+        return _cached_chart(build, name, args, language, projector)
+    return _chart_memo().get_or_make(key, lambda: _made_chart(build, args, language, projector))
 
 
 def _argument_key(arg: Any) -> Any:
@@ -232,7 +256,7 @@ def current_data_version() -> int:
 
 def clear_caches() -> None:
     _cached_call.clear()
-    _cached_chart_spec.clear()
+    _cached_chart.clear()
     _query_memo().clear()
     _chart_memo().clear()
 

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from dashboard import web
+from dashboard.charts.team import members_by_category_chart
 from dashboard.queries.progress import subteam_options
 from dashboard.web import cache
 
@@ -75,3 +76,22 @@ def _outcome(call):
         return call()
     except RuntimeError as error:
         return type(error).__name__
+
+
+def test_sessions_missing_one_chart_together_build_it_once(demo_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_url)
+    builds = []
+    members = pd.DataFrame(
+        {"subteam": ["Mobilność", "Zieleń"], "category": ["resident", "ngo"], "count": [12, 7]}
+    )
+
+    def slow_chart(data):
+        builds.append(1)
+        time.sleep(0.3)
+        return members_by_category_chart(data)
+
+    specs = _at_once(lambda: cache.chart(slow_chart, (members,)).spec)
+
+    assert len(builds) == 1
+    assert all(spec == specs[0] for spec in specs)
+    assert specs[0]["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
