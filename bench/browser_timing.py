@@ -4,7 +4,10 @@
 (a fresh tab: navigation start, ``performance.timeOrigin``; in a session: the click or key
 press, caught in the page by a capturing listener) until the moment Streamlit last became
 idle — script ``notRunning``, connection ``CONNECTED``, an element drawn in the main block
-(as ``harness.chromium.settle`` waits for) — after which it stayed idle for ``QUIET_MS``. A rerun a component asks for right
+(as ``harness.chromium.settle`` waits for) — after which it stayed idle for ``QUIET_MS``.
+The run is known to have happened when the script state is seen changing or, for a run
+too short to show as running, when the main block's content first changes after the
+start. A rerun a component asks for right
 after the first one (the sign-in cookie reader) is part of the wait: the view is not final
 before it. A page in the browser polls that state every 10 ms (``_WATCH_JS``), so the
 figures are the browser's own clock, not Playwright's round trips.
@@ -51,11 +54,27 @@ _WATCH_JS = """
       && app.getAttribute('data-test-script-state') === 'notRunning'
       && app.getAttribute('data-test-connection-state') === 'CONNECTED');
   };
+  const ran = () => { w.idleSince = null; w.ranSinceStart = true; };
   setInterval(() => {
-    const now = performance.now();
-    if (busy()) { w.idleSince = null; w.ranSinceStart = true; }
-    else if (w.idleSince === null) { w.idleSince = now; }
+    if (busy()) ran();
+    else if (w.idleSince === null) w.idleSince = performance.now();
   }, 10);
+  // A rerun of a few hundredths of a second (warm caches) can start and finish between
+  // two polls, or within one drawing of the page, so the script state never shows
+  // "running": a change of that state, or the first change of the main block's content
+  // after the start, also counts as the run having happened.
+  const inMain = (node) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    return !!(element && element.closest('[data-testid="stMainBlockContainer"]'));
+  };
+  new MutationObserver((records) => {
+    if (records.some((r) => r.type === 'attributes' || (!w.ranSinceStart && inMain(r.target)))) {
+      ran();
+    }
+  }).observe(document, {
+    subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: ['data-test-script-state'],
+  });
   const mark = () => { w.start = performance.now(); w.ranSinceStart = false; w.idleSince = null; };
   addEventListener('click', (e) => { if (e.target.closest('a')) mark(); }, true);
   const typing = (e) => e.target.closest && e.target.closest('input, textarea');
