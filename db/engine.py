@@ -20,6 +20,12 @@ CITY_TIMEZONE = ZoneInfo("Europe/Warsaw")
 _BUMP_DATA_VERSION = text("UPDATE data_version SET version = version + 1 WHERE id = 1")
 _READ_DATA_VERSION = text("SELECT version FROM data_version WHERE id = 1")
 
+# PostgreSQL's planner assumes spinning disks (random_page_cost 4): to find the ~1 000
+# proposals changed since a date it read all 100 000 rather than look each up by its key
+# (/postepy's status counts as of a past date, 45 -> 7 ms at city scale). 1.1 is
+# PostgreSQL's advice for data on SSD or in memory; set for the panel's connections only.
+POSTGRES_OPTIONS = "-c random_page_cost=1.1"
+
 # Marks a connection whose next transaction must take SQLite's write lock at BEGIN.
 _IMMEDIATE = "sqlite_begin_immediate"
 
@@ -50,6 +56,8 @@ def make_engine(url: str = DEFAULT_DATABASE_URL, **kwargs) -> Engine:
         _install_sqlite_pragmas(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    if "options" not in make_url(url).query:  # a DBA's own options in the URL win
+        kwargs["connect_args"] = {"options": POSTGRES_OPTIONS, **kwargs.get("connect_args", {})}
     return create_engine(url, **kwargs)
 
 
