@@ -169,10 +169,10 @@ def _is_text_column(table: pd.DataFrame, name: str, texts: frozenset[str] | None
 
 
 def _is_text(column: pd.Series) -> bool:
-    if pd.api.types.is_string_dtype(column) and column.dtype != object:
-        return True
+    if column.dtype != object:  # numbers and dates are never looked at value by value
+        return pd.api.types.is_string_dtype(column)
     values = column.dropna()
-    return column.dtype == object and len(values) > 0 and all(isinstance(v, str) for v in values)
+    return len(values) > 0 and all(isinstance(v, str) for v in values)
 
 
 def date_column(label_key: str) -> st.column_config.DateColumn:

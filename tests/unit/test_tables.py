@@ -4,6 +4,7 @@ column has a width) and write percents as the charts do."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard.charts.progress import share_text
 from dashboard.i18n import format_percent
@@ -11,6 +12,7 @@ from dashboard.ui.tables import (
     MISSING_TEXT,
     PERCENT_FORMAT,
     TABLE_BUDGET_PX,
+    _is_text,
     as_percents,
     dash_missing_text,
     fitted_config,
@@ -70,3 +72,20 @@ def test_percent_column_writes_percents_as_the_charts_do():
     assert PERCENT_FORMAT % 10 == format_percent(0.10) == share_text(0.10, "pl") == "10%"
     shown = as_percents(pd.DataFrame({"rate": [0.125, 0.8]}), ["rate"])
     assert list(shown["rate"]) == [12.0, 80.0]
+
+
+@pytest.mark.parametrize(
+    ("column", "is_text"),
+    [
+        (pd.Series(["a", None, "b"], dtype="str"), True),
+        (pd.Series(["a", None, "b"], dtype=object), True),
+        (pd.Series(["a", 3], dtype=object), False),
+        (pd.Series([None, None], dtype=object), False),
+        (pd.Series([1, 2]), False),
+        (pd.Series([1.5, None]), False),
+        (pd.Series(pd.to_datetime(["2026-12-01", None])), False),
+        (pd.Series([True, False]), False),
+    ],
+)
+def test_text_columns_are_told_from_numbers_dates_and_mixtures(column, is_text):
+    assert _is_text(column) is is_text
