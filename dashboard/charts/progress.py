@@ -34,9 +34,15 @@ SUBTEAM_LABEL_LIMIT = 320
 SUBTEAM_LINE_CHARS = 30
 SHARE_AXIS_END = 1.4
 SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
-MIN_LABELLED_SEGMENT = 3
-# The share of the widest bar one character of a segment label needs (~8 px of ~800 px).
-SEGMENT_SHARE_PER_CHAR = 0.013
+# A pipeline segment carries its status word where the word fits the segment as drawn,
+# else its step number where that fits, else nothing (a phone's narrow chart shows fewer;
+# the legend and the table name every one). Widths of bold text at the projector's 16 px,
+# the larger of the two sizes, so a label never runs over its neighbour.
+SEGMENT_CHAR_PX = 10
+SEGMENT_PADDING_PX = 8
+_SEGMENT_PX = "scale('x', datum.end) - scale('x', datum.start)"
+WORD_FITS = f"{_SEGMENT_PX} >= datum.word_px"
+ONLY_STEP_FITS = f"{_SEGMENT_PX} < datum.word_px && {_SEGMENT_PX} >= datum.step_px"
 PIPELINE_LEGEND_COLUMNS = 2
 # Fills dark enough that their step number is written in white.
 DARK_STATUS_FILLS = ("in_review", "included")
@@ -165,6 +171,8 @@ def milestone_timeline_chart(
     data = _milestone_frame(milestones, lang)
     states = list(MILESTONE_STATES)
     legend_labels = [t(f"progress.state.{s}", lang) for s in states]
+    # Below the plot in two columns: on the right it took a phone's width from the dates.
+    legend = alt.Legend(orient="bottom", columns=2)
     days = [as_of, *milestones["due_date"]]
     shown = _congress_in_view(congresses, min(days), max(days))
     congress_data = pd.DataFrame(
@@ -188,11 +196,13 @@ def milestone_timeline_chart(
                 "state_label:N",
                 title=t("progress.chart.state_legend", lang),
                 scale=alt.Scale(domain=legend_labels, range=[MILESTONE_COLOURS[s] for s in states]),
+                legend=legend,
             ),
             shape=alt.Shape(
                 "state_label:N",
                 title=t("progress.chart.state_legend", lang),
                 scale=alt.Scale(domain=legend_labels, range=[MILESTONE_SHAPES[s] for s in states]),
+                legend=legend,
             ),
             tooltip=[
                 alt.Tooltip("title:N", title=t("progress.col.milestone", lang)),
@@ -246,7 +256,11 @@ def milestone_timeline_chart(
     late_names = (
         alt.Chart(data)
         .transform_filter("datum.late_title != ''")
-        .mark_text(align="left", baseline="middle", dx=10, color=LATE_TEXT_COLOUR, limit=260)
+        # Clipped to the plot: a long name past its edge took a phone's chart width away
+        # from the dates (the plot shrank to nothing); the tooltip has the whole name.
+        .mark_text(
+            align="left", baseline="middle", dx=10, color=LATE_TEXT_COLOUR, limit=260, clip=True
+        )
         .encode(x=alt.X("due_date:T"), y=alt.Y("subteam:N"), text=alt.Text("late_title:N"))
     )
     layers = (congress_band, congress_text, as_of_rule, as_of_text, points, late_names)
@@ -285,19 +299,16 @@ def _stacked_pipeline(pipeline: pd.DataFrame, lang: str) -> pd.DataFrame:
     data["end"] = data.groupby("subteam", sort=False)["count"].cumsum()
     data["start"] = data["end"] - data["count"]
     data["middle"] = (data["start"] + data["end"]) / 2
-    # A segment wide enough for its status word carries the word, a narrower one its number.
-    widest = max(int(data["end"].max()), 1) if len(data) else 1
-    words = [t(f"status.{s}", lang) for s in pipeline.loc[data.index, "status"]]
-    data["segment_text"] = [
-        word if count / widest >= len(word) * SEGMENT_SHARE_PER_CHAR else step
-        for word, count, step in zip(words, data["count"], data["step"], strict=True)
-    ]
+    data["word"] = [t(f"status.{s}", lang) for s in pipeline.loc[data.index, "status"]]
+    data["word_px"] = data["word"].str.len() * SEGMENT_CHAR_PX + SEGMENT_PADDING_PX
+    data["step_px"] = data["step"].str.len() * SEGMENT_CHAR_PX + SEGMENT_PADDING_PX
     return data
 
 
 def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
-    """Proposals per subteam stacked by status in workflow order; each segment carries
-    its workflow step number, matching the numbered legend.
+    """Proposals per subteam stacked by status in workflow order; a segment carries its
+    status word where the word fits, else its step number (the legend's numbers) where
+    that fits.
 
     ``pipeline``: ``pipeline_as_of`` rows (subteam, status, count).
     """
@@ -333,18 +344,13 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
             **({"href": alt.Href("link:N")} if "link" in data else {}),
         )
     )
-    # Step numbers only where the segment is wide enough to hold one.
-    steps = (
+    labels = (
         alt.Chart(data)
-        .transform_filter(alt.datum.count >= MIN_LABELLED_SEGMENT)
         .mark_text(fontWeight="bold")
-        .encode(
-            y=y,
-            x=alt.X("middle:Q"),
-            text=alt.Text("segment_text:N"),
-            color=alt.Color("text_colour:N", scale=None),
-        )
+        .encode(y=y, x=alt.X("middle:Q"), color=alt.Color("text_colour:N", scale=None))
     )
-    return alt.layer(bars, steps).properties(
+    words = labels.encode(text=alt.condition(WORD_FITS, alt.Text("word:N"), alt.value("")))
+    steps = labels.encode(text=alt.condition(ONLY_STEP_FITS, alt.Text("step:N"), alt.value("")))
+    return alt.layer(bars, words, steps).properties(
         title=t("progress.chart.pipeline_title", lang), height=alt.Step(36)
     )

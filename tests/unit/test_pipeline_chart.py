@@ -1,0 +1,56 @@
+"""/postepy's pipeline: a segment shows its status word where the word fits the drawn
+segment, else its step number where that fits, else nothing — on a phone as on a screen."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import vl_convert
+
+from dashboard.charts import progress
+from dashboard.charts.base import finalized_spec
+from dashboard.i18n import t
+from db.models import PROPOSAL_STATUSES
+
+# One subteam as at city scale: two large steps, the rest smaller.
+COUNTS = [7000, 6500, 3700, 2600, 2000, 1700, 800, 2100]
+STEPS = {str(step) for step in range(1, len(PROPOSAL_STATUSES) + 1)}
+
+
+def bold_texts(width: int, projector: bool = False) -> list[str]:
+    pipeline = pd.DataFrame(
+        {"subteam": "Toruński model partycypacji", "status": PROPOSAL_STATUSES, "count": COUNTS}
+    )
+    spec = finalized_spec(progress.pipeline_chart(pipeline, "pl"), "pl", projector=projector)
+    svg = vl_convert.vegalite_to_svg(json.dumps({**spec, "width": width}))
+    texts = re.findall(r'<text[^>]*font-weight="bold"[^>]*>([^<]*)</text>', svg)
+    segment_labels = {t(f"status.{status}", "pl") for status in PROPOSAL_STATUSES} | STEPS
+    return [text for text in texts if text in segment_labels]  # not the titles
+
+
+def test_a_phone_shows_only_what_fits_and_never_both_word_and_number():
+    phone = bold_texts(200)
+    assert set(phone) <= STEPS
+    assert {"1", "2"} <= set(phone)  # the two large steps keep their numbers
+    assert len(phone) < len(PROPOSAL_STATUSES)  # the narrowest show nothing
+
+
+def test_a_wide_chart_writes_the_words_of_the_large_segments():
+    desktop = bold_texts(900)
+    assert "zgłoszona" in desktop and "w ocenie" in desktop
+    assert not {"1", "2"} & set(desktop)  # a segment with its word has no number
+    assert len(desktop) == len(set(desktop)) <= len(PROPOSAL_STATUSES)
+
+
+def test_a_segment_never_carries_both_its_word_and_its_number():
+    for width in (200, 390, 500, 900):
+        for projector in (False, True):
+            texts = bold_texts(width, projector)
+            steps = {
+                PROPOSAL_STATUSES.index(s) + 1
+                for s in PROPOSAL_STATUSES
+                if t(f"status.{s}", "pl") in texts
+            }
+            assert not {str(step) for step in steps} & set(texts), (width, projector, texts)
