@@ -19,7 +19,7 @@ import contextlib
 import gc
 import importlib
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -186,20 +186,26 @@ def preload_page_imports(scripts: Iterable[Path]) -> list[str]:
     """
     loaded: dict[str, None] = {}
     for script in scripts:
-        for node in ast.parse(script.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    loaded[importlib.import_module(alias.name).__name__] = None
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                module = importlib.import_module(node.module)
+        for statement in ast.parse(script.read_text(encoding="utf-8")).body:
+            for module in _imported_modules(statement):
                 loaded[module.__name__] = None
-                for alias in node.names:  # "from package import module" loads the module
-                    member = getattr(module, alias.name, None)
-                    if member is None:
-                        member = importlib.import_module(f"{node.module}.{alias.name}")
-                    if isinstance(member, ModuleType):
-                        loaded[member.__name__] = None
     return list(loaded)
+
+
+def _imported_modules(statement: ast.stmt) -> Iterator[ModuleType]:
+    """The modules one top-level statement imports ("from package import module" too)."""
+    if isinstance(statement, ast.Import):
+        for alias in statement.names:
+            yield importlib.import_module(alias.name)
+    elif isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
+        module = importlib.import_module(statement.module)
+        yield module
+        for alias in statement.names:
+            member = getattr(module, alias.name, None)
+            if member is None:
+                member = importlib.import_module(f"{statement.module}.{alias.name}")
+            if isinstance(member, ModuleType):
+                yield member
 
 
 @contextlib.asynccontextmanager
