@@ -184,6 +184,23 @@ def to_svg(chart: alt.TopLevelMixin) -> bytes:
     return vlc.vegalite_to_svg(chart.to_json(validate=False)).encode("utf-8")
 
 
+# A stacked bar's segment shows its label only where the label fits the segment as drawn
+# (a phone's narrow chart shows fewer): a Vega test on the drawn width, for charts whose
+# data carries each segment's ``start``, ``end`` and the label's width in pixels.
+SEGMENT_WIDTH_PX = "scale('x', datum.end) - scale('x', datum.start)"
+LABEL_PADDING_PX = 8
+
+
+def fits_segment(width_field: str) -> str:
+    """The Vega test: the drawn segment is at least ``datum[width_field]`` pixels wide."""
+    return f"{SEGMENT_WIDTH_PX} >= datum.{width_field}"
+
+
+def label_widths(texts, char_px: int) -> list[int]:
+    """The pixels each text needs on a segment, at ``char_px`` a character."""
+    return [len(text) * char_px + LABEL_PADDING_PX for text in texts]
+
+
 # On screen a chart without its own width stretches to the page; an image of it gets
 # the width of the panel's main column, so the download looks like the screen.
 EXPORT_WIDTH = 960

@@ -13,7 +13,13 @@ from datetime import date, timedelta
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.base import DATE_FORMAT, STATUS_COLOURS, TRAFFIC_COLOURS
+from dashboard.charts.base import (
+    DATE_FORMAT,
+    STATUS_COLOURS,
+    TRAFFIC_COLOURS,
+    fits_segment,
+    label_widths,
+)
 from dashboard.core.formatting import format_date
 from dashboard.core.progress_rules import DONE, MILESTONE_STATES, OPEN, OVERDUE, TRAFFIC_STATUSES
 from dashboard.i18n import format_percent, t
@@ -39,10 +45,8 @@ SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
 # the legend and the table name every one). Widths of bold text at the projector's 16 px,
 # the larger of the two sizes, so a label never runs over its neighbour.
 SEGMENT_CHAR_PX = 10
-SEGMENT_PADDING_PX = 8
-_SEGMENT_PX = "scale('x', datum.end) - scale('x', datum.start)"
-WORD_FITS = f"{_SEGMENT_PX} >= datum.word_px"
-ONLY_STEP_FITS = f"{_SEGMENT_PX} < datum.word_px && {_SEGMENT_PX} >= datum.step_px"
+WORD_FITS = fits_segment("word_px")
+ONLY_STEP_FITS = f"!({WORD_FITS}) && {fits_segment('step_px')}"
 PIPELINE_LEGEND_COLUMNS = 2
 # Fills dark enough that their step number is written in white.
 DARK_STATUS_FILLS = ("in_review", "included")
@@ -300,8 +304,8 @@ def _stacked_pipeline(pipeline: pd.DataFrame, lang: str) -> pd.DataFrame:
     data["start"] = data["end"] - data["count"]
     data["middle"] = (data["start"] + data["end"]) / 2
     data["word"] = [t(f"status.{s}", lang) for s in pipeline.loc[data.index, "status"]]
-    data["word_px"] = data["word"].str.len() * SEGMENT_CHAR_PX + SEGMENT_PADDING_PX
-    data["step_px"] = data["step"].str.len() * SEGMENT_CHAR_PX + SEGMENT_PADDING_PX
+    data["word_px"] = label_widths(data["word"], SEGMENT_CHAR_PX)
+    data["step_px"] = label_widths(data["step"], SEGMENT_CHAR_PX)
     return data
 
 

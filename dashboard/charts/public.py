@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.base import STATUS_COLOURS
+from dashboard.charts.base import STATUS_COLOURS, fits_segment, label_widths
 from dashboard.i18n import format_int, t
 from dashboard.queries.public import OUTCOMES
 
@@ -28,8 +28,6 @@ ROW_HEIGHT = 44
 # A segment shows its number only where the number fits, measured in the drawn chart (a
 # phone's narrow chart shows fewer); the rest are read in the table below the chart.
 LABEL_CHAR_PX = 8  # bold digits and the thousands space at the chart's font size, rounded up
-LABEL_PADDING_PX = 8
-LABEL_FITS = "scale('x', datum.end) - scale('x', datum.start) >= datum.label_px"
 
 
 def _outcome_scale(lang: str) -> tuple[list[str], alt.Scale]:
@@ -53,7 +51,7 @@ def _labelled(frame: pd.DataFrame, lang: str, group: str, value: str) -> pd.Data
         start=end.groupby(ordered[group], sort=False).shift(fill_value=0),
         end=end,
         number=numbers,
-        label_px=[len(number) * LABEL_CHAR_PX + LABEL_PADDING_PX for number in numbers],
+        label_px=label_widths(numbers, LABEL_CHAR_PX),
         outcome_label=ordered["outcome"].map(lambda code: t(f"public.outcome.{code}", lang)),
         text_colour=[
             "white" if outcome in DARK_FILLS else "#1B2631" for outcome in ordered["outcome"]
@@ -75,7 +73,7 @@ def _stacked(data: pd.DataFrame, y: alt.Y, x: alt.X, tooltip: list, lang: str) -
     )
     text = base.mark_text(fontWeight="bold", dx=-4, align="right", baseline="middle").encode(
         x=alt.X("end:Q"),
-        text=alt.condition(LABEL_FITS, alt.Text("number:N"), alt.value("")),
+        text=alt.condition(fits_segment("label_px"), alt.Text("number:N"), alt.value("")),
         color=alt.Color("text_colour:N", scale=None),
     )
     return alt.layer(bars, text)
