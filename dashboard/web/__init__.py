@@ -18,7 +18,6 @@ import gc
 import streamlit.emojis  # noqa: F401
 
 from dashboard.web.cache import (
-    CachedChart,
     chart,
     clear_caches,
     current_data_version,
@@ -38,7 +37,6 @@ gc.freeze()
 
 __all__ = [
     "actor",
-    "CachedChart",
     "chart",
     "clear_caches",
     "count_text",
