@@ -64,6 +64,12 @@ async def _many_sessions(ws_url: str, page: str, sessions: int) -> list[SessionT
     return await asyncio.wait_for(asyncio.gather(*tasks), timeout=DEADLINE_S)
 
 
+def sessions_at_once(server_url: str, page: str, sessions: int) -> list[SessionTiming]:
+    """``sessions`` sessions of ``page`` opened together on a running server."""
+    ws_url = server_url.replace("http://", "ws://") + "/_stcore/stream"
+    return asyncio.run(_many_sessions(ws_url, page, sessions))
+
+
 def _chromium_shows(server_url: str, page: str) -> str:
     """'' when one real tab shows the page's first heading, else why not."""
     from playwright.sync_api import sync_playwright
@@ -97,9 +103,8 @@ def measure(database_url: str, page: str, sessions: int = SESSIONS) -> dict:
             target=lambda: browser_result.update(problem=_chromium_shows(server.url, page))
         )
         try:
-            ws_url = server.url.replace("http://", "ws://") + "/_stcore/stream"
             tab.start()
-            timings = asyncio.run(_many_sessions(ws_url, page, sessions))
+            timings = sessions_at_once(server.url, page, sessions)
             tab.join(DEADLINE_S)
         finally:
             peak.stop()
@@ -112,6 +117,8 @@ def measure(database_url: str, page: str, sessions: int = SESSIONS) -> dict:
         "finished": len(done),
         "median_s": statistics.median(done) if done else None,
         "p95_s": done[max(0, round(0.95 * len(done)) - 1)] if done else None,
+        "first_s": done[0] if done else None,
+        "last_s": done[-1] if done else None,
         "peak_mb": peak.kib / 1024,
         "errors": errors[:3],
         "browser_problem": browser_result.get("problem", "the tab did not finish"),
@@ -147,7 +154,8 @@ def rows(database_url: str, row_type) -> list:
             )
         )
         print(
-            f"  /{page}: {note}, median {result['median_s']}, p95 {result['p95_s']}, "
+            f"  /{page}: {note}, first {result['first_s']}, median {result['median_s']}, "
+            f"p95 {result['p95_s']}, last {result['last_s']}, "
             f"peak {result['peak_mb']:.0f} MB",
             flush=True,
         )

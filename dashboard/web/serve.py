@@ -30,6 +30,7 @@ from streamlit import config
 
 from dashboard.core.navigation import PAGES
 from dashboard.core.settings import ENTRY_SCRIPT
+from db.migrate import head_revision
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,7 @@ def _imported_modules(statement: ast.stmt) -> Iterator[ModuleType]:
 async def preloaded(_app: st.App) -> AsyncIterator[None]:
     try:
         preload_page_imports([ENTRY_SCRIPT, *(Path(spec.path) for spec in PAGES)])
+        head_revision()  # every run checks the database against it: parsed before the first
     except Exception:  # the page that imports it shows the error, as without the preload
         log.exception("preloading the pages' modules failed")
     # As dashboard.web does when imported: what is loaded now lives as long as the process.

@@ -8,7 +8,6 @@ load generator's writes all arrived exactly once.
 from __future__ import annotations
 
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -17,13 +16,7 @@ from bench.report import Row, markdown_table, with_ratio
 from db.engine import make_engine
 from db.migrate import upgrade
 from harness.chromium import require_browser_or_skip
-
-
-def in_own_thread(part, *args, **options):
-    """Run a bench part where no event loop runs: the e2e tests' session-wide Playwright
-    keeps one in this thread, and a second sync Playwright refuses to start beside it."""
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(part, *args, **options).result()
+from tests.support.threads import in_own_thread
 
 
 @pytest.fixture(scope="module")

@@ -118,14 +118,17 @@ async def start():
 
 before = set(sys.modules)
 asyncio.run(start())
+from db.migrate import head_revision
 print(" ".join(sorted(set(sys.modules) - before)))
+print(head_revision.cache_info().currsize)
 """
 
 
 def test_the_server_loads_what_the_pages_import_before_it_serves():
     """In a new interpreter, as the server starts: the modules every page imports are
     loaded by the lifespan; those the panel loads only when asked stay unloaded."""
-    loaded = set(_run_python(PRELOAD_CHECK).split())
+    modules, migrations_read = _run_python(PRELOAD_CHECK).splitlines()
+    loaded = set(modules.split())
 
     wanted = {
         "dashboard.ui.auth",  # the entry script's
@@ -135,6 +138,7 @@ def test_the_server_loads_what_the_pages_import_before_it_serves():
     }
     assert wanted <= loaded
     assert not {"pptx", "fpdf", "vl_convert"} & loaded  # the deck's writers, when asked
+    assert migrations_read == "1"  # every run checks the database against the newest
 
 
 def test_preloading_follows_each_kind_of_import(tmp_path):
