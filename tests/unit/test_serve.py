@@ -4,6 +4,7 @@ Streamlit's server (the real server: tests/e2e/test_serving.py)."""
 from __future__ import annotations
 
 import asyncio
+import socket
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -28,6 +29,33 @@ class StandIn:
         for number, part in enumerate(self.parts, start=1):
             more = number < len(self.parts)
             await send({"type": "http.response.body", "body": part, "more_body": more})
+
+
+def test_accepted_connections_send_without_nagles_delay():
+    """A listener made as Streamlit makes it (``proto=0``): asyncio turned Nagle's algorithm
+    off only for ``proto=IPPROTO_TCP``; with serve.py loaded every accepted connection has
+    it off."""
+
+    async def accept_one() -> int:
+        listener = socket.socket(socket.AF_INET)  # proto 0, as Streamlit's _bind_socket
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        accepted: asyncio.Future = asyncio.get_running_loop().create_future()
+
+        class Record(asyncio.Protocol):
+            def connection_made(self, transport):
+                sock = transport.get_extra_info("socket")
+                accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+
+        server = await asyncio.get_running_loop().create_server(Record, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname())
+        nodelay = await asyncio.wait_for(accepted, 10)
+        writer.close()
+        server.close()
+        return nodelay
+
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        assert thread.submit(asyncio.run, accept_one()).result() != 0
 
 
 def request(app, path: str, method: str = "GET", headers=()) -> tuple[int, dict, bytes]:
