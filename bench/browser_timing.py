@@ -35,7 +35,7 @@ from urllib.parse import urlparse
 FRESH_TAB_RATIO = 1.25
 SWITCH_TARGET_S = 0.4
 SEARCH_TARGET_S = 0.3
-FRESH_TABS = 3  # counted fresh tabs per page, after one warm-up tab
+FRESH_TABS = 5  # counted fresh tabs per page, after one warm-up tab (3 gave medians ±0.1 s apart)
 SWITCH_ROUNDS = 2  # times through the staff menu
 SEARCH_QUERIES = ("rower", "ławki", "zieleń w okręgu", "konsultacje społeczne", "Rada Seniorów")
 QUIET_MS = 800
