@@ -47,7 +47,9 @@ SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
 SEGMENT_CHAR_PX = 10
 WORD_FITS = fits_segment("word_px")
 ONLY_STEP_FITS = f"!({WORD_FITS}) && {fits_segment('step_px')}"
-PIPELINE_LEGEND_COLUMNS = 2
+# Two legend columns (~370 px) where the plot is wide enough to hold them (four of the long
+# step labels in one row overflow a 1280-px projector), one on a phone's narrow plot.
+PIPELINE_LEGEND_COLUMNS = alt.expr("width < 380 ? 1 : 2")
 # Fills dark enough that their step number is written in white.
 DARK_STATUS_FILLS = ("in_review", "included")
 
@@ -155,6 +157,17 @@ def _milestone_frame(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def _toward_the_middle(field: str, gap: int) -> dict:
+    """A label at a date written toward the middle of the plot: rightwards from a date in
+    the left half, leftwards from one in the right half, so it never runs past an edge (on
+    a phone a name past the edge took the plot's width away)."""
+    right_half = f"scale('x', datum.{field}) > width / 2"
+    return {
+        "align": alt.expr(f"{right_half} ? 'right' : 'left'"),
+        "dx": alt.expr(f"{right_half} ? {-gap} : {gap}"),
+    }
+
+
 def _congress_in_view(congresses: pd.DataFrame, first: date, last: date) -> pd.DataFrame:
     margin = timedelta(days=CONGRESS_MARGIN_DAYS)
     if congresses.empty:
@@ -233,9 +246,8 @@ def milestone_timeline_chart(
         # Its own line above the plot, over the Congress names (which sit just above it),
         # so the two never cover each other when the as-of date is near a Congress.
         .mark_text(
-            align="left",
+            **_toward_the_middle("day", 4),
             baseline="bottom",
-            dx=4,
             dy=AS_OF_LABEL_RAISE,
             y=0,
             color=AS_OF_COLOUR,
@@ -254,7 +266,7 @@ def milestone_timeline_chart(
     )
     congress_text = (
         alt.Chart(congress_data)
-        .mark_text(align="left", baseline="bottom", dx=2, y=-2, color="#7A3D63")
+        .mark_text(**_toward_the_middle("start", 2), baseline="bottom", y=-2, color="#7A3D63")
         .encode(x=alt.X("start:T"), text=alt.Text("name:N"))
     )
     late_names = (
@@ -337,7 +349,6 @@ def pipeline_chart(pipeline: pd.DataFrame, lang: str = "pl") -> alt.LayerChart:
                 scale=alt.Scale(
                     domain=labels, range=[STATUS_COLOURS[s] for s in PROPOSAL_STATUSES]
                 ),
-                # Two columns: four of the long step labels overflow a 1280-px projector.
                 legend=alt.Legend(orient="bottom", columns=PIPELINE_LEGEND_COLUMNS),
             ),
             tooltip=[

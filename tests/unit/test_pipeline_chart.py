@@ -54,3 +54,26 @@ def test_a_segment_never_carries_both_its_word_and_its_number():
                 if t(f"status.{s}", "pl") in texts
             }
             assert not {str(step) for step in steps} & set(texts), (width, projector, texts)
+
+
+def legend_columns(width: int) -> int:
+    """How many distinct left edges the legend's step labels have, drawn ``width`` wide."""
+    pipeline = pd.DataFrame(
+        {"subteam": "Toruński model partycypacji", "status": PROPOSAL_STATUSES, "count": COUNTS}
+    )
+    spec = finalized_spec(progress.pipeline_chart(pipeline, "pl"), "pl")
+    svg = vl_convert.vegalite_to_svg(json.dumps({**spec, "width": width}))
+    step_labels = {progress.pipeline_step_label(s, "pl") for s in PROPOSAL_STATUSES}
+    entries = [
+        (m.start(), m.group(1)) for m in re.finditer(r'<g transform="translate\(([\d.]+),', svg)
+    ]
+    lefts = set()
+    for label in step_labels:
+        at = svg.index(f">{label}</text>")
+        lefts.add(next(x for start, x in reversed(entries) if start < at))  # its entry's group
+    return len(lefts)
+
+
+def test_the_legend_takes_one_column_on_a_phone_two_on_a_screen():
+    assert legend_columns(190) == 1  # two columns (~370 px) ran past a phone's edge
+    assert legend_columns(900) == 2
