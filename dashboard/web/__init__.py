@@ -6,7 +6,8 @@ session state. Everything else in ``dashboard`` is plain Python that takes an ``
 - ``state``: every session-state entry by name (language, actor, sign-in, flash messages,
   per-page entries)
 - ``text``: texts in the person's language
-- ``app``: the entry script
+- ``app``: the entry script; ``turns``: its runs one at a time, in order of arrival
+- ``serve``: what ``streamlit run`` serves (the entry script as an ``st.App``)
 
 Pages and ui modules use the names below as ``web.query(...)``, ``web.tr(...)``.
 """
