@@ -1,7 +1,7 @@
 """Many tabs at once (issue 16): runs take turns, so the first tab's page arrives early.
 
 Tabs sharing the interpreter in slices all saw their pages at about the same time, when
-nearly all the work was done (fifty /wyniki tabs: first and last within 2 %). Taking
+nearly all the work was done (fifty /wyniki tabs: first and last within 3 %). Taking
 turns, the first sees its page after about one run, the last no later than before.
 """
 
@@ -12,9 +12,8 @@ SESSIONS = 20
 
 
 def test_tabs_opened_together_see_their_pages_one_after_another(panel):
-    assert (
-        in_own_thread(sessions_at_once, panel.url, "wyniki", 1)[0].seconds is not None
-    )  # caches warm
+    (warm_up,) = in_own_thread(sessions_at_once, panel.url, "wyniki", 1)  # caches filled
+    assert warm_up.error == ""
 
     timings = in_own_thread(sessions_at_once, panel.url, "wyniki", SESSIONS)
 

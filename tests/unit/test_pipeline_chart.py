@@ -19,12 +19,17 @@ COUNTS = [7000, 6500, 3700, 2600, 2000, 1700, 800, 2100]
 STEPS = {str(step) for step in range(1, len(PROPOSAL_STATUSES) + 1)}
 
 
-def bold_texts(width: int, projector: bool = False) -> list[str]:
+def drawn_svg(width: int, projector: bool = False) -> str:
+    """The pipeline of one subteam drawn by vl-convert, its plot ``width`` px wide."""
     pipeline = pd.DataFrame(
         {"subteam": "Toruński model partycypacji", "status": PROPOSAL_STATUSES, "count": COUNTS}
     )
     spec = finalized_spec(progress.pipeline_chart(pipeline, "pl"), "pl", projector=projector)
-    svg = vl_convert.vegalite_to_svg(json.dumps({**spec, "width": width}))
+    return vl_convert.vegalite_to_svg(json.dumps({**spec, "width": width}))
+
+
+def bold_texts(width: int, projector: bool = False) -> list[str]:
+    svg = drawn_svg(width, projector)
     texts = re.findall(r'<text[^>]*font-weight="bold"[^>]*>([^<]*)</text>', svg)
     segment_labels = {t(f"status.{status}", "pl") for status in PROPOSAL_STATUSES} | STEPS
     return [text for text in texts if text in segment_labels]  # not the titles
@@ -58,11 +63,7 @@ def test_a_segment_never_carries_both_its_word_and_its_number():
 
 def legend_columns(width: int) -> int:
     """How many distinct left edges the legend's step labels have, drawn ``width`` wide."""
-    pipeline = pd.DataFrame(
-        {"subteam": "Toruński model partycypacji", "status": PROPOSAL_STATUSES, "count": COUNTS}
-    )
-    spec = finalized_spec(progress.pipeline_chart(pipeline, "pl"), "pl")
-    svg = vl_convert.vegalite_to_svg(json.dumps({**spec, "width": width}))
+    svg = drawn_svg(width)
     step_labels = {progress.pipeline_step_label(s, "pl") for s in PROPOSAL_STATUSES}
     entries = [
         (m.start(), m.group(1)) for m in re.finditer(r'<g transform="translate\(([\d.]+),', svg)

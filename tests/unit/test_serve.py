@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from dashboard.web.serve import BASE_HINT, FRONTEND_DIR, FrontendAssets, PageBaseHint
+from tests.support.threads import in_own_thread
 
 PAGE = b"<!doctype html><html><head><title>x</title></head><body></body></html>"
 
@@ -54,8 +54,7 @@ def test_accepted_connections_send_without_nagles_delay():
         server.close()
         return nodelay
 
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        assert thread.submit(asyncio.run, accept_one()).result() != 0
+    assert in_own_thread(asyncio.run, accept_one()) != 0
 
 
 def request(app, path: str, method: str = "GET", headers=()) -> tuple[int, dict, bytes]:
@@ -68,9 +67,7 @@ def request(app, path: str, method: str = "GET", headers=()) -> tuple[int, dict,
     async def send(message):
         sent.append(message)
 
-    # In a thread of its own: Playwright's sync API may hold this thread's event loop.
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        thread.submit(asyncio.run, app(scope, receive, send)).result()
+    in_own_thread(asyncio.run, app(scope, receive, send))
     start = sent[0]
     body = b"".join(message.get("body", b"") for message in sent[1:])
     return start["status"], dict(start["headers"]), body

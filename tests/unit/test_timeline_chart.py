@@ -42,18 +42,19 @@ def congress(starts_on: date) -> pd.DataFrame:
     )
 
 
-def drawn_width(congresses: pd.DataFrame, plot_width: int) -> float:
+def drawn_svg(congresses: pd.DataFrame, plot_width: int) -> str:
     chart = progress.milestone_timeline_chart(MILESTONES, congresses, AS_OF, "pl")
     spec = finalized_spec(chart, "pl")
-    svg = vl_convert.vegalite_to_svg(json.dumps({**spec, "width": plot_width}))
+    return vl_convert.vegalite_to_svg(json.dumps({**spec, "width": plot_width}))
+
+
+def drawn_width(congresses: pd.DataFrame, plot_width: int) -> float:
+    svg = drawn_svg(congresses, plot_width)
     return float(re.search(r'<svg[^>]*width="([\d.]+)"', svg).group(1))
 
 
 def anchor_of(congresses: pd.DataFrame, text: str) -> str:
-    spec = finalized_spec(
-        progress.milestone_timeline_chart(MILESTONES, congresses, AS_OF, "pl"), "pl"
-    )
-    svg = vl_convert.vegalite_to_svg(json.dumps({**spec, "width": 600}))
+    svg = drawn_svg(congresses, 600)
     found = re.search(rf'<text[^>]*text-anchor="(\w+)"[^>]*>{re.escape(text)}</text>', svg)
     return found.group(1) if found else "start"  # SVG's default anchor is the start
 
