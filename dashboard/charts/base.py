@@ -63,6 +63,8 @@ PL_TIME_LOCALE = {
 }  # fmt: skip
 EN_NUMBER_LOCALE = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]}
 
+LABEL_SEPARATION_PX = 8  # the least gap between two axis labels
+
 # Type sizes in px: the panel on a laptop, and presentation mode on a projector.
 # "text" is the size of text marks (bar labels, rule captions) that do not set their own;
 # "label_limit" the widest axis label before it is cut with "…".
@@ -149,6 +151,9 @@ def _config(lang: str, projector: bool) -> dict:
             titleColor="#1B2631",
             gridColor="#E1E6EB",
             labelLimit=sizes["label_limit"],
+            # Labels that would touch are thinned out (Vega only drops overlapping ones):
+            # the projector's dates on /prezentacja's timeline ran together.
+            labelSeparation=LABEL_SEPARATION_PX,
         ),
         "legend": alt.LegendConfig(
             labelFontSize=sizes["legend"], titleFontSize=sizes["legend"], labelLimit=400

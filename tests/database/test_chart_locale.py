@@ -162,6 +162,9 @@ def assert_polish_look(spec: dict) -> None:
     assert time["months"] == POLISH_MONTHS
     assert time["days"][1] == "poniedziałek"
     assert config["range"]["category"] == list(OKABE_ITO)
+    # Axis labels keep a gap: Chromium drew the projector's timeline dates touching,
+    # "14.06.202612.07.2026…" (vl-convert measures text narrower, so only the config shows).
+    assert config["axis"]["labelSeparation"] >= 4
 
 
 def assert_projector_sizes(spec: dict) -> None:
